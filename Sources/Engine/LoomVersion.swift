@@ -1,0 +1,4 @@
+/// The version `loom --version` prints.
+public enum LoomVersion {
+    public static let current = "0.1.0"
+}

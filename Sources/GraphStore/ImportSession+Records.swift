@@ -1,0 +1,151 @@
+import GraphModel
+import SQLiteDB
+
+extension ImportSession {
+    // MARK: - GraphSink: nodes
+
+    /// Inserts the node, or merges it into the node with the same label and key: properties the
+    /// stored node lacks are filled; a differing value is recorded in `_conflicts` with both
+    /// sources and never overwrites; the record is listed in `_contributions`.
+    /// A value that does not fit its declared type throws `invalidValue` before anything is written.
+    public func add(_ node: NodeRecord, source: Int64) throws {
+        try ensureOpen()
+        let index = try tallyIndex(source)
+        let writer = try nodeWriter(node.label)
+        try StoreError.wrap {
+            let shape = try writer.shape(for: node.properties.names, in: db)
+            let key = try keyText(node.key, label: node.label, location: node.location)
+            let insert = shape.insert
+            try insert.bind(key, at: 1)
+            let values = node.properties.values
+            for i in 0..<shape.types.count {
+                do {
+                    try StoredValue.bind(values[i], as: shape.types[i], to: insert, at: i + 2,
+                                         owner: node.label, property: shape.names[i])
+                } catch var error as StoreError {
+                    error.location = node.location
+                    throw error
+                }
+            }
+            let next = shape.types.count + 2
+            try insert.bind(source, at: next)
+            try insert.bind(Int64(node.location.line), at: next + 1)
+            try insert.bind(run, at: next + 2)
+            try insert.execute()
+            if db.changes == 1 {
+                tallies[index].counts.nodesCreated += 1
+            } else {
+                tallies[index].counts.conflicts += try merge(node, key: key, shape: shape, source: source)
+                tallies[index].counts.nodesMerged += 1
+            }
+        }
+    }
+
+    private func nodeWriter(_ label: String) throws -> NodeWriter {
+        if let writer = nodeWriters[label] { return writer }
+        guard let node = catalog.nodeType(label) else {
+            throw StoreError(.unknownName, "label \(label) is not in the catalog of this import")
+        }
+        let writer = NodeWriter(node: node)
+        nodeWriters[label] = writer
+        return writer
+    }
+
+    private func keyText(_ key: [Value], label: String, location: SourceLocation) throws -> String {
+        guard !key.isEmpty, !key.contains(where: \.isNull) else {
+            throw StoreError(.invalidValue, "a \(label) record has no value for its key", at: location)
+        }
+        return NodeKey.text(key)
+    }
+
+    /// Merges a record into the existing node with its key; returns the number of conflicts.
+    private func merge(_ node: NodeRecord, key: String, shape: NodeShape, source: Int64) throws -> Int {
+        let select = try shape.select()
+        try select.bind(key, at: 1)
+        guard try select.step() else {
+            select.reset()
+            throw StoreError(.database, "\(node.label) \(NodeKey.display(key)) was neither inserted nor found")
+        }
+        let nodeID = select.int64(0)
+        let keptSource: SQLiteValue = select.value(1)
+        let keptLine: SQLiteValue = select.value(2)
+        var fills = false
+        var disagreements: [(property: String, kept: Value, other: Value)] = []
+        let values = node.properties.values
+        for i in 0..<shape.types.count where !values[i].isNull {
+            let stored = StoredValue.decode(select.value(i + 3), as: shape.types[i])
+            if stored.isNull {
+                fills = true
+            } else if !StoredValue.agrees(stored, values[i]) {
+                disagreements.append((shape.names[i], stored, values[i]))
+            }
+        }
+        select.reset()
+        let line = Int64(node.location.line)
+        if fills {
+            let fill = try shape.fill()
+            try fill.bind(nodeID, at: 1)
+            for i in 0..<shape.types.count {
+                try StoredValue.bind(values[i], as: shape.types[i], to: fill, at: i + 2,
+                                     owner: node.label, property: shape.names[i])
+            }
+            try fill.execute()
+        }
+        for disagreement in disagreements {
+            try db.execute("""
+                INSERT INTO _conflicts(run, label, key, property, kept_value, kept_source, kept_line, other_value, other_source, other_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [.integer(run), .text(node.label), .text(key), .text(disagreement.property),
+                                 .text(disagreement.kept.description), keptSource, keptLine,
+                                 .text(disagreement.other.description), .integer(source), .integer(line)])
+        }
+        try db.execute("INSERT INTO _contributions(run, label, node_id, source, line) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [.integer(run), .text(node.label), .integer(nodeID), .integer(source), .integer(line)])
+        return disagreements.count
+    }
+
+    // MARK: - GraphSink: edges
+
+    /// Stages the edge; `finish()` resolves its endpoints by key (they may come from later sources).
+    public func add(_ edge: EdgeRecord, source: Int64) throws {
+        try ensureOpen()
+        _ = try tallyIndex(source)
+        let stager = try edgeStager(edge.type)
+        guard edge.from.label == stager.edge.from, edge.to.label == stager.edge.to else {
+            throw StoreError(.invalidValue,
+                "edge type \(edge.type) connects \(stager.edge.from) → \(stager.edge.to), not \(edge.from.label) → \(edge.to.label)",
+                at: edge.location)
+        }
+        try StoreError.wrap {
+            let (insert, types) = try stager.shape(for: edge.properties.names, in: db)
+            try insert.bind(edge.from.keyText, at: 1)
+            try insert.bind(edge.to.keyText, at: 2)
+            let values = edge.properties.values
+            for i in 0..<types.count {
+                do {
+                    try StoredValue.bind(values[i], as: types[i], to: insert, at: i + 3,
+                                         owner: edge.type, property: edge.properties.names[i])
+                } catch var error as StoreError {
+                    error.location = edge.location
+                    throw error
+                }
+            }
+            let next = types.count + 3
+            try insert.bind(source, at: next)
+            try insert.bind(Int64(edge.location.line), at: next + 1)
+            try insert.bind(ruleID(edge.rule), at: next + 2)
+            try insert.execute()
+            stager.stagedBySource[source, default: 0] += 1
+        }
+    }
+
+    private func edgeStager(_ type: String) throws -> EdgeStager {
+        if let stager = edgeStagers[type] { return stager }
+        guard let edge = catalog.edgeType(type) else {
+            throw StoreError(.unknownName, "edge type \(type) is not in the catalog of this import")
+        }
+        let stager = EdgeStager(edge: edge)
+        edgeStagers[type] = stager
+        return stager
+    }
+}

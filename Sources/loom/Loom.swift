@@ -1,0 +1,40 @@
+import ArgumentParser
+import Engine
+
+struct Loom: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loom",
+        abstract: "Turn ERP, planning and CAD exports into one typed property graph in SQLite.",
+        discussion: """
+        Examples:
+          loom import datasets/sample-plant/loom.yaml       build the sample plant's graph
+          loom schema datasets/sample-plant/loom.yaml       labels, edge types, typed properties, counts
+          loom stats --db datasets/sample-plant/sample-plant.sqlite
+          loom rejects datasets/sample-plant/loom.yaml      rejected rows with file:line:column and reason
+          loom mapping check mappings/sap/mara.yaml         validate a mapping file
+
+        Exit codes: 0 ok, 1 error, 2 usage, 3 import stopped because rejects exceeded --max-rejects.
+        """,
+        version: LoomVersion.current,
+        subcommands: [ImportCommand.self, SchemaCommand.self, StatsCommand.self, RejectsCommand.self, MappingCommand.self]
+    )
+}
+
+/// Where the graph is: a project file (its `database:`) or `--db PATH`.
+struct GraphLocation: ParsableArguments {
+    @Argument(help: "The project file (loom.yaml) whose database to read.")
+    var project: String?
+
+    @Option(name: .long, help: "Read this database file instead of the project's.")
+    var db: String?
+
+    func validate() throws {
+        if project == nil && db == nil {
+            throw ValidationError("give a project file (loom.yaml) or --db PATH")
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
