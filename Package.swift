@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "TestSupport"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Mapping", "Readers", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "GraphStore", "SQLiteDB", "TestSupport"]),
-        .testTarget(name: "LoomCLITests", dependencies: ["loom", "PlantGenerator", "TestSupport"]),
+        .testTarget(name: "LoomCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,14 +15,10 @@ public final class GraphReport {
 
     deinit { store.close() }
 
-    private func read<T>(_ body: () throws -> T) throws(EngineError) -> T {
-        do { return try body() } catch { throw .store("\(path): \(error)") }
-    }
-
     // MARK: - schema
 
     public func schemaText() throws(EngineError) -> String {
-        let schema = try read { try store.schema() }
+        let schema = try readStore { try store.schema() }
         var out = ""
         for label in schema.labels {
             out += "(:\(label.label))  \(label.nodeCount) nodes, key (\(label.key.joined(separator: ", ")))\n"
@@ -42,7 +38,7 @@ public final class GraphReport {
     }
 
     public func schemaJSON() throws(EngineError) -> String {
-        let schema = try read { try store.schema() }
+        let schema = try readStore { try store.schema() }
         func props(_ list: [PropertySchema]) -> String {
             JSONText.array(list.map { JSONText.object([("name", JSONText.string($0.name)), ("type", JSONText.string($0.type.description)), ("nonNull", "\($0.nonNullCount)")]) })
         }
@@ -60,8 +56,8 @@ public final class GraphReport {
     // MARK: - stats
 
     public func statsText() throws(EngineError) -> String {
-        let stats = try read { try store.stats() }
-        let runs = try read { try store.runs() }
+        let stats = try readStore { try store.stats() }
+        let runs = try readStore { try store.runs() }
         var out = "\(path): \(stats.nodes) nodes, \(stats.edges) edges, \(stats.fileSize) bytes\n"
         var counts = TextTable(["label / edge type", "count"], numeric: [1])
         for l in stats.labels { counts.add([":\(l.name)", "\(l.count)"]) }
@@ -80,8 +76,8 @@ public final class GraphReport {
     }
 
     public func statsJSON() throws(EngineError) -> String {
-        let stats = try read { try store.stats() }
-        let runs = try read { try store.runs() }
+        let stats = try readStore { try store.stats() }
+        let runs = try readStore { try store.runs() }
         let named = { (list: [NamedCount]) in JSONText.object(list.map { ($0.name, "\($0.count)") }) }
         let runItems = runs.map { r in
             JSONText.object([("run", "\(r.id)"), ("status", JSONText.string(r.status.rawValue)), ("startedAt", JSONText.string(r.startedAt)),
@@ -103,13 +99,13 @@ public final class GraphReport {
 
     private func rejectRun(_ run: Int64?) throws(EngineError) -> Int64? {
         if let run { return run }
-        return try read { try store.lastRun()?.id }
+        return try readStore { try store.lastRun()?.id }
     }
 
     public func rejectsText(run: Int64?, limit: Int) throws(EngineError) -> String {
         guard let runID = try rejectRun(run) else { return "No import run yet.\n" }
-        let rejects = try read { try store.rejects(run: runID, limit: limit) }
-        let info = try read { try store.run(runID) }
+        let rejects = try readStore { try store.rejects(run: runID, limit: limit) }
+        let info = try readStore { try store.run(runID) }
         var out = "run \(runID) (\(info?.status.rawValue ?? "unknown")): \(rejects.count) rejected row(s)\n"
         for r in rejects {
             out += "\(r.location): \(r.reason)\n"
@@ -121,7 +117,7 @@ public final class GraphReport {
 
     public func rejectsJSON(run: Int64?, limit: Int) throws(EngineError) -> String {
         guard let runID = try rejectRun(run) else { return "[]\n" }
-        let rejects = try read { try store.rejects(run: runID, limit: limit) }
+        let rejects = try readStore { try store.rejects(run: runID, limit: limit) }
         return JSONText.array(rejects.map { r in
             JSONText.object([("run", "\(r.run)"), ("file", JSONText.string(r.source)), ("line", "\(r.line)"),
                              ("column", r.column.map(String.init) ?? "null"), ("record", r.record.map(String.init) ?? "null"),

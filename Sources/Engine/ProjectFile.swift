@@ -39,8 +39,21 @@ public struct ProjectFile: Sendable {
     /// A project-relative path as the user can open it from the current directory.
     public func resolve(_ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }
-        if folder == "." { return (relative as NSString).standardizingPath }
-        return ((folder as NSString).appendingPathComponent(relative) as NSString).standardizingPath
+        return ProjectFile.normalise(folder == "." ? relative : folder + "/" + relative)
+    }
+
+    /// Removes `.` and resolves `dir/..` without touching the file system (`a/b/../c` → `a/c`).
+    static func normalise(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == "..", absolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     public static func load(path: String) throws(EngineError) -> ProjectFile {

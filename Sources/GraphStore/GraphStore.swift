@@ -34,7 +34,7 @@ public final class GraphStore {
         db = try StoreError.wrap {
             try Database(path: path, mode: readOnly ? .readOnly : .readWriteCreate,
                          options: Database.Options(busyTimeoutMilliseconds: 5000, walMode: true,
-                                                   cacheSizeKiB: readOnly ? 32768 : 131072))
+                                                   cacheSizeKiB: 65536))
         }
         catalog = Catalog()
         try StoreError.wrap {
@@ -44,7 +44,7 @@ public final class GraphStore {
             }
             try StoreSchema.check(db, path: path)
             if !readOnly {
-                try db.execute("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864;")
+                try db.execute("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;")
             }
             catalog = try CatalogStorage.read(from: db)
         }
@@ -93,7 +93,11 @@ public final class GraphStore {
                 let changes = try SchemaDDL.evolve(db, from: catalog, to: merged)
                 try CatalogStorage.write(merged, to: db)
                 for node in merged.nodeTypes { try db.execute("DELETE FROM \(Identifier.nodeTable(node.label))") }
-                for edge in merged.edgeTypes { try db.execute("DELETE FROM \(Identifier.edgeTable(edge.name))") }
+                for edge in merged.edgeTypes {
+                    try db.execute("DELETE FROM \(Identifier.edgeTable(edge.name))")
+                    // Rebuilt by finish(): one sort beats maintaining them row by row.
+                    for statement in SchemaDDL.dropEdgeIndexes(edge) { try db.execute(statement) }
+                }
                 try db.execute("DELETE FROM _contributions")
                 try db.execute("""
                     INSERT INTO _runs(started_at, status, project) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running', ?)

@@ -19,19 +19,24 @@ extension ImportSession {
                 try insertRule.bind(rule, at: 2)
                 try insertRule.execute()
             }
-            for stager in edgeStagers.values.sorted(by: { $0.edge.name < $1.edge.name }) {
-                try stager.resolve(in: db, run: run, rules: rules)
+            for writer in edgeWriters.values.sorted(by: { $0.edge.name < $1.edge.name }) {
+                try writer.resolve(in: db, run: run, rules: rules)
             }
             try db.execute("DROP TABLE \(rules)")
+            trace("resolve")
+            // Building the endpoint indexes once after the bulk insert is cheaper than maintaining them.
+            for edge in catalog.edgeTypes {
+                for statement in SchemaDDL.createEdgeIndexes(edge) { try db.execute(statement) }
+            }
+            trace("edge indexes")
 
             var dangling: [Int64: Int] = [:]
             try db.forEachRow("SELECT source, count(*) FROM _dangling WHERE run = ? GROUP BY source",
                               arguments: [.integer(run)]) { dangling[$0.int64(0)] = Int($0.int64(1)) }
             for index in tallies.indices {
                 let id = tallies[index].id
-                let staged = edgeStagers.values.reduce(0) { $0 + ($1.stagedBySource[id] ?? 0) }
                 tallies[index].counts.dangling = dangling[id] ?? 0
-                tallies[index].counts.edges = staged - (dangling[id] ?? 0)
+                tallies[index].counts.edges = tallies[index].edgesAdded - (dangling[id] ?? 0)
             }
             for tally in tallies {
                 try db.execute("""
@@ -45,15 +50,19 @@ extension ImportSession {
                     rejects = ?, dangling = ?, conflicts = ?, status = 'ok',
                     finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?
                 """, arguments: Self.countArguments(totals) + [.integer(run)])
+            trace("counts")
             try db.commit()
+            trace("commit")
             state = .finished
             store.catalog = catalog
             if store.activeSession === self { store.activeSession = nil }
             nodeWriters.removeAll()
-            edgeStagers.removeAll()
+            edgeWriters.removeAll()
             // Fold the run's pages into the main file and let the planner see the new tables.
             try? db.execute("PRAGMA optimize")
+            trace("optimize")
             try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            trace("checkpoint")
             return RunSummary(run: run, status: .ok, sources: tallies.map(summary), totals: totals,
                               schemaChanges: schemaChanges, message: nil)
         }
@@ -71,7 +80,7 @@ extension ImportSession {
         state = .aborted
         if store.activeSession === self { store.activeSession = nil }
         nodeWriters.removeAll()
-        edgeStagers.removeAll()
+        edgeWriters.removeAll()
         try StoreError.wrap { try db.rollback() }
         var text = message
         if droppedRejects > 0 {

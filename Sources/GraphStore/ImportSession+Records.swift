@@ -15,24 +15,22 @@ extension ImportSession {
         try StoreError.wrap {
             let shape = try writer.shape(for: node.properties.names, in: db)
             let key = try keyText(node.key, label: node.label, location: node.location)
+            if writer.ids[key] != nil {  // created earlier in this run: merge without trying to insert
+                tallies[index].counts.conflicts += try merge(node, key: key, shape: shape, source: source)
+                tallies[index].counts.nodesMerged += 1
+                return
+            }
             let insert = shape.insert
             try insert.bind(key, at: 1)
-            let values = node.properties.values
-            for i in 0..<shape.types.count {
-                do {
-                    try StoredValue.bind(values[i], as: shape.types[i], to: insert, at: i + 2,
-                                         owner: node.label, property: shape.names[i])
-                } catch var error as StoreError {
-                    error.location = node.location
-                    throw error
-                }
-            }
+            try bindProperties(node.properties.values, shape.types, shape.names, to: insert, from: 2,
+                               owner: node.label, location: node.location)
             let next = shape.types.count + 2
             try insert.bind(source, at: next)
             try insert.bind(Int64(node.location.line), at: next + 1)
             try insert.bind(run, at: next + 2)
             try insert.execute()
             if db.changes == 1 {
+                writer.remember(key, id: db.lastInsertRowID)
                 tallies[index].counts.nodesCreated += 1
             } else {
                 tallies[index].counts.conflicts += try merge(node, key: key, shape: shape, source: source)
@@ -41,7 +39,21 @@ extension ImportSession {
         }
     }
 
-    private func nodeWriter(_ label: String) throws -> NodeWriter {
+    /// Binds property values to parameters `start`, `start + 1`, ... checking each against its type.
+    @inline(__always)
+    private func bindProperties(_ values: [Value], _ types: [PropertyType], _ names: [String], to statement: Statement,
+                                from start: Int, owner: String, location: SourceLocation) throws {
+        for i in 0..<types.count {
+            do {
+                try StoredValue.bind(values[i], as: types[i], to: statement, at: i + start, owner: owner, property: names[i])
+            } catch var error as StoreError {
+                error.location = location
+                throw error
+            }
+        }
+    }
+
+    func nodeWriter(_ label: String) throws -> NodeWriter {
         if let writer = nodeWriters[label] { return writer }
         guard let node = catalog.nodeType(label) else {
             throw StoreError(.unknownName, "label \(label) is not in the catalog of this import")
@@ -109,43 +121,50 @@ extension ImportSession {
     /// Stages the edge; `finish()` resolves its endpoints by key (they may come from later sources).
     public func add(_ edge: EdgeRecord, source: Int64) throws {
         try ensureOpen()
-        _ = try tallyIndex(source)
-        let stager = try edgeStager(edge.type)
-        guard edge.from.label == stager.edge.from, edge.to.label == stager.edge.to else {
+        let index = try tallyIndex(source)
+        let writer = try edgeWriter(edge.type)
+        guard edge.from.label == writer.edge.from, edge.to.label == writer.edge.to else {
             throw StoreError(.invalidValue,
-                "edge type \(edge.type) connects \(stager.edge.from) → \(stager.edge.to), not \(edge.from.label) → \(edge.to.label)",
+                "edge type \(edge.type) connects \(writer.edge.from) → \(writer.edge.to), not \(edge.from.label) → \(edge.to.label)",
                 at: edge.location)
         }
         try StoreError.wrap {
-            let (insert, types) = try stager.shape(for: edge.properties.names, in: db)
-            try insert.bind(edge.from.keyText, at: 1)
-            try insert.bind(edge.to.keyText, at: 2)
-            let values = edge.properties.values
-            for i in 0..<types.count {
-                do {
-                    try StoredValue.bind(values[i], as: types[i], to: insert, at: i + 3,
-                                         owner: edge.type, property: edge.properties.names[i])
-                } catch var error as StoreError {
-                    error.location = edge.location
-                    throw error
-                }
+            let shape = try writer.shape(for: edge.properties.names, in: db)
+            let fromKey = edge.from.keyText
+            let toKey = edge.to.keyText
+            let next = shape.types.count + 3
+            if let fromID = writer.fromNodes.ids[fromKey], let toID = writer.toNodes.ids[toKey] {
+                let insert = shape.direct
+                try insert.bind(fromID, at: 1)
+                try insert.bind(toID, at: 2)
+                try bindProperties(edge.properties.values, shape.types, shape.names, to: insert, from: 3,
+                                   owner: edge.type, location: edge.location)
+                try insert.bind(source, at: next)
+                try insert.bind(Int64(edge.location.line), at: next + 1)
+                try insert.bind(run, at: next + 2)
+                try insert.execute()
+            } else {
+                let insert = try shape.staged()
+                try insert.bind(fromKey, at: 1)
+                try insert.bind(toKey, at: 2)
+                try bindProperties(edge.properties.values, shape.types, shape.names, to: insert, from: 3,
+                                   owner: edge.type, location: edge.location)
+                try insert.bind(source, at: next)
+                try insert.bind(Int64(edge.location.line), at: next + 1)
+                try insert.bind(ruleID(edge.rule), at: next + 2)
+                try insert.execute()
             }
-            let next = types.count + 3
-            try insert.bind(source, at: next)
-            try insert.bind(Int64(edge.location.line), at: next + 1)
-            try insert.bind(ruleID(edge.rule), at: next + 2)
-            try insert.execute()
-            stager.stagedBySource[source, default: 0] += 1
+            tallies[index].edgesAdded += 1
         }
     }
 
-    private func edgeStager(_ type: String) throws -> EdgeStager {
-        if let stager = edgeStagers[type] { return stager }
+    private func edgeWriter(_ type: String) throws -> EdgeWriter {
+        if let writer = edgeWriters[type] { return writer }
         guard let edge = catalog.edgeType(type) else {
             throw StoreError(.unknownName, "edge type \(type) is not in the catalog of this import")
         }
-        let stager = EdgeStager(edge: edge)
-        edgeStagers[type] = stager
-        return stager
+        let writer = EdgeWriter(edge: edge, from: try nodeWriter(edge.from), to: try nodeWriter(edge.to))
+        edgeWriters[type] = writer
+        return writer
     }
 }

@@ -22,7 +22,7 @@ public final class ImportSession: GraphSink {
     let startedAt: String
     var state = State.open
     var nodeWriters: [String: NodeWriter] = [:]
-    var edgeStagers: [String: EdgeStager] = [:]
+    var edgeWriters: [String: EdgeWriter] = [:]
     var tallies: [SourceTally] = []
     private var lastTally = -1
     var ruleIDs: [String: Int64] = [:]
@@ -36,6 +36,8 @@ public final class ImportSession: GraphSink {
         var id: Int64
         var info: SourceFileInfo
         var counts = ImportCounts()
+        /// Edges added (written directly or staged); `finish` subtracts the dangling ones.
+        var edgesAdded = 0
     }
 
     init(store: GraphStore, run: Int64, project: String, startedAt: String, catalog: Catalog, schemaChanges: [String]) {

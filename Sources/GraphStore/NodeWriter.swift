@@ -12,10 +12,18 @@ final class NodeWriter {
     let node: NodeType
     let table: String
     private var shapes: [NodeShape] = []
+    /// Key text → `_id` of every node this run created, so edges resolve without a query.
+    /// Stops growing at `idLimit` keys; edges to nodes beyond it are resolved by SQL joins.
+    private(set) var ids: [String: Int64] = [:]
+    static let idLimit = 10_000_000
 
     init(node: NodeType) {
         self.node = node
         self.table = Identifier.nodeTable(node.label)
+    }
+
+    func remember(_ key: String, id: Int64) {
+        if ids.count < Self.idLimit { ids[key] = id }
     }
 
     /// The statements for records carrying `names` (usually found by identity of the shared array).

@@ -7,8 +7,9 @@ struct RowFailure: Error {
 }
 
 /// An expression bound to a file's columns, ready to evaluate per row: column indices
-/// resolved, transforms and types compiled, messages prepared.
-struct BoundExpression: Sendable {
+/// resolved, transforms and types compiled, messages prepared. A class, so evaluating a row
+/// shares one instance instead of copying (and reference counting) all of its fields.
+final class BoundExpression: Sendable {
     enum Source: Sendable {
         case column(Int)
         case constant(Value)

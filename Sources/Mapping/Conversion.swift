@@ -48,44 +48,41 @@ enum Conversion: Sendable {
     /// The typed value of `text`, `.null` for an empty text of a non-string type (a boolean
     /// reads it by its words), or nil when the text is not of this type.
     func convert(_ text: String) -> Value? {
+        // Parse first; only a text that does not parse is checked for being blank (null).
         switch self {
         case .string:
             return .string(text)
         case .integer(let comma):
-            if NumberText.isBlank(text) { return .null }
-            return NumberText.integer(text, decimalComma: comma).map(Value.integer)
+            if let i = NumberText.integer(text, decimalComma: comma) { return .integer(i) }
         case .float(let comma):
-            if NumberText.isBlank(text) { return .null }
-            return NumberText.float(text, decimalComma: comma).map(Value.float)
+            if let d = NumberText.float(text, decimalComma: comma) { return .float(d) }
         case .decimal(let comma):
-            if NumberText.isBlank(text) { return .null }
-            return NumberText.decimal(text, decimalComma: comma).map(Value.decimal)
+            if let d = NumberText.decimal(text, decimalComma: comma) { return .decimal(d) }
         case .boolean(let words):
             return words.value(of: text).map(Value.boolean)
         case .date(let patterns):
-            if NumberText.isBlank(text) { return .null }
-            if patterns.isEmpty { return DatePattern.isoDate.date(text).map(Value.date) }
-            for p in patterns {
-                if let d = p.date(text) { return .date(d) }
-            }
-            return nil
-        case .datetime(let patterns):
-            if NumberText.isBlank(text) { return .null }
             if patterns.isEmpty {
-                if let d = DatePattern.isoDateTime.dateTime(text) ?? DatePattern.isoDateTimeSpace.dateTime(text) {
+                if let d = DatePattern.isoDate.date(text) { return .date(d) }
+            } else {
+                for p in patterns {
+                    if let d = p.date(text) { return .date(d) }
+                }
+            }
+        case .datetime(let patterns):
+            if patterns.isEmpty {
+                if let d = DatePattern.isoDateTime.dateTime(text) ?? DatePattern.isoDateTimeSpace.dateTime(text)
+                    ?? LocalDateTime(iso: text) {
                     return .datetime(d)
                 }
-                return LocalDateTime(iso: text).map(Value.datetime)
+            } else {
+                for p in patterns {
+                    if let d = p.dateTime(text) { return .datetime(d) }
+                }
             }
-            for p in patterns {
-                if let d = p.dateTime(text) { return .datetime(d) }
-            }
-            return nil
         case .enumeration(let values):
-            if text.isEmpty { return .null }
             for v in values where v == text { return .string(v) }
-            return nil
         }
+        return NumberText.isBlank(text) ? .null : nil
     }
 
     /// The conversion used for constants and defaults written in the mapping itself: numbers

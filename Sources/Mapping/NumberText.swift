@@ -97,6 +97,15 @@ enum NumberText {
         return copy.withUTF8 { bytes -> String? in
             guard let (start, end, negative) = bounds(bytes) else { return nil }
             let separator = decimalComma ? comma : dot
+            // Fast path: already `[-]digits[.digits]`, so the text itself is the canonical form.
+            if !negative || bytes[start - 1] == minus, start == 0 || (start == 1 && negative), end == bytes.count {
+                var seenDot = false, digits = 0, plain = true
+                for i in start..<end {
+                    let b = bytes[i]
+                    if b &- 48 < 10 { digits += 1 } else if b == dot && !decimalComma && !seenDot { seenDot = true } else { plain = false; break }
+                }
+                if plain && digits > 0 { return text }
+            }
             var out: [UInt8] = []
             out.reserveCapacity(end - start + 2)
             if negative { out.append(minus) }

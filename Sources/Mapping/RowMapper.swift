@@ -22,7 +22,7 @@ public struct RowMapper: Sendable {
         }
     }
 
-    struct NodeRule: Sendable {
+    final class NodeRule: Sendable {
         let label: String
         let rule: String
         /// Shared by every record the rule produces.
@@ -30,9 +30,18 @@ public struct RowMapper: Sendable {
         let expressions: [BoundExpression]
         let keyIndices: [Int]
         let filters: [Filter]
+
+        init(label: String, rule: String, names: [String], expressions: [BoundExpression], keyIndices: [Int], filters: [Filter]) {
+            self.label = label
+            self.rule = rule
+            self.names = names
+            self.expressions = expressions
+            self.keyIndices = keyIndices
+            self.filters = filters
+        }
     }
 
-    struct EdgeRule: Sendable {
+    final class EdgeRule: Sendable {
         let type: String
         let rule: String
         let fromLabel: String
@@ -42,6 +51,19 @@ public struct RowMapper: Sendable {
         let names: [String]
         let expressions: [BoundExpression]
         let filters: [Filter]
+
+        init(type: String, rule: String, fromLabel: String, fromKey: [BoundExpression], toLabel: String,
+             toKey: [BoundExpression], names: [String], expressions: [BoundExpression], filters: [Filter]) {
+            self.type = type
+            self.rule = rule
+            self.fromLabel = fromLabel
+            self.fromKey = fromKey
+            self.toLabel = toLabel
+            self.toKey = toKey
+            self.names = names
+            self.expressions = expressions
+            self.filters = filters
+        }
     }
 
     let filters: [Filter]

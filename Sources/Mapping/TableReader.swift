@@ -15,12 +15,14 @@ enum TableReader {
         var tables: [String: LookupTable] = [:]
         for entry in e.entries {
             if case .mapping(let m) = entry.value, m.keys.contains(where: { $0.scalar?.string == "file" }) {
-                if let t = file(entry.value, name: entry.key, directory: directory, displayDirectory: displayDirectory, &reader) {
-                    tables[entry.key] = t
-                }
-            } else if let t = inline(entry.value, name: entry.key, &reader) {
-                tables[entry.key] = t
+                tables[entry.key] = file(entry.value, name: entry.key, directory: directory,
+                                         displayDirectory: displayDirectory, &reader)
+            } else {
+                tables[entry.key] = inline(entry.value, name: entry.key, &reader)
             }
+            // A table with problems (already reported) is still known by name, so its uses
+            // are not reported as unknown tables too.
+            if tables[entry.key] == nil { tables[entry.key] = LookupTable(name: entry.key, entries: [:]) }
         }
         return tables
     }

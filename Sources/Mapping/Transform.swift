@@ -40,10 +40,15 @@ enum Unmatched: String, Sendable, CaseIterable {
 
 /// A value map for the `map` transform: named under `tables:` (inline or from a CSV file) or
 /// written inline in the transform. A nil target maps a code to null.
-struct LookupTable: Sendable {
+final class LookupTable: Sendable {
     /// The table's name, or `inline map` for a map written in the transform.
-    var name: String
-    var entries: [String: String?]
+    let name: String
+    let entries: [String: String?]
+
+    init(name: String, entries: [String: String?]) {
+        self.name = name
+        self.entries = entries
+    }
 }
 
 /// One step applied to an expression's text, in order, before the text is typed.
@@ -100,10 +105,14 @@ enum Transform: Sendable {
 
     /// `000004711` → `4711`, `0000` → `0`, `` → ``.
     static func stripLeadingZeros(_ text: String) -> String {
-        let u = text.utf8
-        guard u.first == 0x30 else { return text }
-        guard let firstNonZero = u.firstIndex(where: { $0 != 0x30 }) else { return "0" }
-        return String(text[firstNonZero...])
+        var copy = text
+        return copy.withUTF8 { bytes -> String in
+            guard bytes.first == 0x30 else { return text }
+            var i = 1
+            while i < bytes.count && bytes[i] == 0x30 { i += 1 }
+            if i == bytes.count { return "0" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[i...]), as: UTF8.self)
+        }
     }
 
     /// How `loom mapping check` shows it.

@@ -50,7 +50,7 @@ extension CSVReader {
     }
 
     /// Reads the header record; returns the names and whether a trailing delimiter ended it.
-    static func readHeader(_ scanner: CSVScanner, file: String, trim: Bool,
+    static func readHeader(_ scanner: inout CSVScanner, file: String, trim: Bool,
                            expected: [String]?) throws(ReaderError) -> ([String], Bool) {
         func at(_ position: Int) -> SourceLocation {
             let (line, column) = scanner.locate(position)

@@ -22,7 +22,7 @@ public final class CSVReader {
     /// The name used in locations (`displayPath`, or the path as given).
     public let file: String
 
-    let scanner: CSVScanner
+    var scanner: CSVScanner
     let header: Bool
     let locator: FieldLocator
     let nullTokens: [[UInt8]]
@@ -60,7 +60,7 @@ public final class CSVReader {
             }
         }
         if dialect.header {
-            (columns, trailingDelimiter) = try CSVReader.readHeader(scanner, file: file, trim: dialect.trimFields,
+            (columns, trailingDelimiter) = try CSVReader.readHeader(&scanner, file: file, trim: dialect.trimFields,
                                                                     expected: dialect.columns)
         } else {
             columns = settings.columns
@@ -79,22 +79,21 @@ public final class CSVReader {
             return nil
         case .malformed(let position, let reason):
             number += 1
-            return .malformed(malformed(at: position, reason: reason))
+            return .malformed(malformed(scanner, at: position, reason: reason, number: number))
         case .record:
             number += 1
-            return record()
+            return record(scanner, number: number)
         }
     }
 
     // MARK: - Records
 
-    private func record() -> CSVRow {
-        let s = scanner
+    private func record(_ s: borrowing CSVScanner, number: Int) -> CSVRow {
         let p = s.buffer.base
         if !UTF8Bytes.isASCII(p, from: s.recordStart, to: s.recordEnd),
            let bad = UTF8Bytes.firstInvalidByte(p, from: s.recordStart, to: s.recordEnd) {
             let reason = s.issue(at: bad) ?? "byte \(hex(p[bad])) is not valid UTF-8"
-            return .malformed(malformed(at: bad, reason: reason))
+            return .malformed(malformed(s, at: bad, reason: reason, number: number))
         }
         var count = s.fieldCount
         if trailingDelimiter && count == columns.count + 1 {
@@ -105,23 +104,22 @@ public final class CSVReader {
             let position = count > columns.count ? s.spans[3 * columns.count] : s.recordEnd
             let fields = count == 1 ? "1 field" : "\(count) fields"
             let expected = header ? "the header has \(columns.count)" : "expected \(columns.count) columns"
-            return .malformed(malformed(at: position, reason: "row has \(fields), \(expected)"))
+            return .malformed(malformed(s, at: position, reason: "row has \(fields), \(expected)", number: number))
         }
         var fields = [String?]()
         fields.reserveCapacity(count)
-        s.spans.withUnsafeBufferPointer { spans in
-            for k in 0..<count {
-                fields.append(value(p, start: spans[3 * k], end: spans[3 * k + 1], flags: spans[3 * k + 2]))
-            }
+        let quote = s.quote
+        for k in 0..<count {
+            fields.append(value(p, start: s.spans[3 * k], end: s.spans[3 * k + 1], flags: s.spans[3 * k + 2], quote: quote))
         }
         return .record(CSVRecord(fields: fields, line: s.recordLine, number: number,
-                                 rawText: rawText(), startColumn: s.recordColumn, locator: locator))
+                                 rawText: rawText(s), startColumn: s.recordColumn, locator: locator))
     }
 
     @inline(__always)
-    private func value(_ p: UnsafeMutablePointer<UInt8>, start: Int, end: Int, flags: Int) -> String? {
+    private func value(_ p: UnsafeMutablePointer<UInt8>, start: Int, end: Int, flags: Int, quote: UInt8?) -> String? {
         if flags & CSVScanner.quotedFlag != 0 {
-            if flags & CSVScanner.escapedFlag != 0 { return unescaped(p, start: start, end: end) }
+            if flags & CSVScanner.escapedFlag != 0 { return unescaped(p, start: start, end: end, quote: quote ?? 0) }
             return String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
         }
         var start = start, end = end
@@ -138,8 +136,7 @@ public final class CSVReader {
     }
 
     /// A quoted field's text with each doubled quote made single.
-    private func unescaped(_ p: UnsafeMutablePointer<UInt8>, start: Int, end: Int) -> String {
-        let quote = scanner.quote ?? 0
+    private func unescaped(_ p: UnsafeMutablePointer<UInt8>, start: Int, end: Int, quote: UInt8) -> String {
         scratch.removeAll(keepingCapacity: true)
         var i = start
         while i < end {
@@ -151,8 +148,7 @@ public final class CSVReader {
     }
 
     /// The record's text as read, capped at 4096 characters.
-    func rawText() -> String {
-        let s = scanner
+    func rawText(_ s: borrowing CSVScanner) -> String {
         let p = s.buffer.base
         var end = s.recordEnd
         if end - s.recordStart > 4096 {
@@ -161,10 +157,10 @@ public final class CSVReader {
         return String(decoding: UnsafeBufferPointer(start: p + s.recordStart, count: end - s.recordStart), as: UTF8.self)
     }
 
-    private func malformed(at position: Int, reason: String) -> MalformedRow {
-        let (line, column) = scanner.locate(position)
+    private func malformed(_ s: borrowing CSVScanner, at position: Int, reason: String, number: Int) -> MalformedRow {
+        let (line, column) = s.locate(position)
         return MalformedRow(location: SourceLocation(file: file, line: line, column: column, record: number),
-                            reason: reason, rawText: rawText(), number: number)
+                            reason: reason, rawText: rawText(s), number: number)
     }
 }
 

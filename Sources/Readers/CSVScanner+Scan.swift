@@ -9,7 +9,7 @@ extension CSVScanner {
     }
 
     /// Scans one record from `buffer.start`, skipping empty lines first.
-    func scan() -> Outcome {
+    mutating func scan() -> Outcome {
         let p = buffer.base
         let end = buffer.end
         // Lines with nothing between two terminators are not records.
@@ -30,18 +30,15 @@ extension CSVScanner {
         recordStart = buffer.start
         recordLine = line
         recordColumn = column
-        spans.removeAll(keepingCapacity: true)
-        var spans = self.spans
-        self.spans = []
-        defer { self.spans = spans }
+        spans.removeAll()
 
         let unquotedStops = self.unquotedStops
         let quotedStops = self.quotedStops
-        let hasQuote = quote != nil
-        let q = quote ?? 0
-        let d0 = delimiter[0]
-        let customTerminator = terminator != nil
-        let t0 = terminator?.first ?? ASCII.lf
+        let hasQuote = self.hasQuote
+        let q = quoteByte
+        let d0 = delimiterFirst
+        let customTerminator = self.customTerminator
+        let t0 = terminatorFirst
         var newlines = 0
         var i = recordStart
 
@@ -87,33 +84,33 @@ extension CSVScanner {
                 let flags = CSVScanner.quotedFlag | (escaped ? CSVScanner.escapedFlag : 0)
                 if i == end {
                     if !eof { return .needMore }
-                    spans.append(open + 1); spans.append(contentEnd); spans.append(flags)
+                    spans.append(start: open + 1, end: contentEnd, flags: flags)
                     return endRecord(at: end, length: 0, newlines: newlines + 0)
                 }
                 switch matchTerminator(p, at: i, end: end) {
                 case .needMore: return .needMore
                 case .matched(let length, let breaks):
-                    spans.append(open + 1); spans.append(contentEnd); spans.append(flags)
+                    spans.append(start: open + 1, end: contentEnd, flags: flags)
                     return endRecord(at: i, length: length, newlines: newlines + breaks)
                 case .none: break
                 }
                 switch p[i] == d0 ? matchDelimiter(p, at: i, end: end) : .none {
                 case .needMore: return .needMore
                 case .matched(let length, _):
-                    spans.append(open + 1); spans.append(contentEnd); spans.append(flags)
+                    spans.append(start: open + 1, end: contentEnd, flags: flags)
                     i += length
                     continue fields
                 case .none: break
                 }
                 return recover(p, from: i, end: end, newlines: newlines, position: i,
-                               reason: "unexpected character after the closing quote of field \(spans.count / 3 + 1)")
+                               reason: "unexpected character after the closing quote of field \(spans.fieldCount + 1)")
             }
             // Unquoted field.
             while true {
                 while i < end && !unquotedStops[Int(p[i])] { i += 1 }
                 if i == end {
                     if !eof { return .needMore }
-                    spans.append(fieldBegin); spans.append(end); spans.append(0)
+                    spans.append(start: fieldBegin, end: end, flags: 0)
                     return endRecord(at: end, length: 0, newlines: newlines + 0)
                 }
                 let c = p[i]
@@ -121,7 +118,7 @@ extension CSVScanner {
                     switch matchTerminator(p, at: i, end: end) {
                     case .needMore: return .needMore
                     case .matched(let length, let breaks):
-                        spans.append(fieldBegin); spans.append(i); spans.append(0)
+                        spans.append(start: fieldBegin, end: i, flags: 0)
                         return endRecord(at: i, length: length, newlines: newlines + breaks)
                     case .none: break
                     }
@@ -130,7 +127,7 @@ extension CSVScanner {
                     switch matchDelimiter(p, at: i, end: end) {
                     case .needMore: return .needMore
                     case .matched(let length, _):
-                        spans.append(fieldBegin); spans.append(i); spans.append(0)
+                        spans.append(start: fieldBegin, end: i, flags: 0)
                         i += length
                         continue fields
                     case .none: break
@@ -138,7 +135,7 @@ extension CSVScanner {
                 }
                 if hasQuote && c == q {
                     return recover(p, from: i, end: end, newlines: newlines, position: i,
-                                   reason: "stray quote in unquoted field \(spans.count / 3 + 1)")
+                                   reason: "stray quote in unquoted field \(spans.fieldCount + 1)")
                 }
                 if c == ASCII.lf {
                     newlines += 1
@@ -151,7 +148,7 @@ extension CSVScanner {
         }
     }
 
-    private func endRecord(at i: Int, length: Int, newlines: Int) -> Outcome {
+    private mutating func endRecord(at i: Int, length: Int, newlines: Int) -> Outcome {
         recordEnd = i
         nextStart = i + length
         recordNewlines = newlines
@@ -160,7 +157,7 @@ extension CSVScanner {
 
     /// After a malformed field: skips to the end of the record (the next terminator, quotes
     /// ignored) so reading resumes with the next record.
-    private func recover(_ p: UnsafeMutablePointer<UInt8>, from start: Int, end: Int, newlines: Int,
+    private mutating func recover(_ p: UnsafeMutablePointer<UInt8>, from start: Int, end: Int, newlines: Int,
                          position: Int, reason: String) -> Outcome {
         var newlines = newlines
         var i = start
@@ -221,7 +218,7 @@ extension CSVScanner {
 
     @inline(__always)
     func matchDelimiter(_ p: UnsafeMutablePointer<UInt8>, at i: Int, end: Int) -> Match {
-        let count = delimiter.count
+        let count = delimiterCount
         if count == 1 { return .matched(length: 1, newlines: 0) }
         var k = 1
         while k < count {

@@ -5,7 +5,7 @@
 /// A scan that reaches the end of the window before the record is complete reports
 /// `.needMore`; the window is then refilled and the record scanned again from its start
 /// (once per chunk, so the cost is negligible), which keeps the scan free of resumable state.
-final class CSVScanner {
+struct CSVScanner: ~Copyable {
     enum Outcome {
         case record
         /// A record that cannot be read; `position` is where the problem is (a window offset).
@@ -22,6 +22,13 @@ final class CSVScanner {
     let terminatorNewlines: Int
     let quote: UInt8?
     let trim: Bool
+    // Scalars of the above for the hot loop (no array access or retain per record).
+    let hasQuote: Bool
+    let quoteByte: UInt8
+    let delimiterFirst: UInt8
+    let delimiterCount: Int
+    let customTerminator: Bool
+    let terminatorFirst: UInt8
     /// Bytes that stop the scan of an unquoted field: the delimiter's first byte, the quote,
     /// line-ending bytes and the terminator's first byte.
     let unquotedStops: UnsafeMutablePointer<Bool>
@@ -49,7 +56,7 @@ final class CSVScanner {
     // MARK: - The last scanned record
 
     /// Triples (start, end, flags) per field, as window offsets; flags: `quotedFlag`, `escapedFlag`.
-    var spans = ContiguousArray<Int>()
+    var spans = FieldSpans()
     static let quotedFlag = 1
     static let escapedFlag = 2
     var recordStart = 0
@@ -64,7 +71,7 @@ final class CSVScanner {
     /// A scanned record is waiting to be consumed by `advance()`.
     private var pending = false
 
-    var fieldCount: Int { spans.count / 3 }
+    var fieldCount: Int { spans.fieldCount }
 
     init(input: FileInput, delimiter: [UInt8], terminator: [UInt8]?, quote: UInt8?, trim: Bool) {
         self.input = input
@@ -72,6 +79,12 @@ final class CSVScanner {
         self.terminator = terminator
         self.quote = quote
         self.trim = trim
+        hasQuote = quote != nil
+        quoteByte = quote ?? 0
+        delimiterFirst = delimiter[0]
+        delimiterCount = delimiter.count
+        customTerminator = terminator != nil
+        terminatorFirst = terminator?.first ?? ASCII.lf
         terminatorNewlines = terminator.map(CSVScanner.lineBreaks) ?? 1
         buffer = ByteBuffer(capacity: 2 * FileInput.chunkSize)
         unquotedStops = .allocate(capacity: 256)
@@ -109,7 +122,7 @@ final class CSVScanner {
 
     /// Reads the first bytes, settles the encoding from a byte order mark or the declaration,
     /// and loads the first chunk. Throws when `.utf16` is declared and there is no BOM.
-    func start(declared: CSVDialect.Encoding) throws(ReaderError) {
+    mutating func start(declared: CSVDialect.Encoding) throws(ReaderError) {
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: FileInput.chunkSize, alignment: 8)
         defer { scratch.deallocate() }
         var count = 0
@@ -158,23 +171,33 @@ final class CSVScanner {
     }
 
     /// Appends the next chunk to the window; at end of file sets `eof` (and flushes the transcoder).
-    func fill() throws(ReaderError) {
-        if var transcoder, let raw {
-            let n = try input.read(into: raw)
-            buffer.reserveTail(transcoder.worstCaseOutput(n))
-            transcoder.transcode(UnsafeRawBufferPointer(rebasing: raw[..<n]), into: &buffer, issues: &issues, final: n == 0)
-            self.transcoder = transcoder
-            if n == 0 { eof = true }
+    /// When one record is already larger than a chunk, it reads as much again as the window
+    /// holds, so a huge record is rescanned O(log n) times rather than once per chunk.
+    mutating func fill() throws(ReaderError) {
+        let wanted = max(FileInput.chunkSize, buffer.count)
+        var added = 0
+        if transcoder != nil, let raw {
+            while added < wanted && !eof {
+                let n = try input.read(into: raw)
+                buffer.reserveTail(transcoder?.worstCaseOutput(n) ?? 0)
+                let before = buffer.end
+                transcoder?.transcode(UnsafeRawBufferPointer(rebasing: raw[..<n]), into: &buffer, issues: &issues, final: n == 0)
+                added += buffer.end - before
+                if n == 0 { eof = true }
+            }
         } else {
-            buffer.reserveTail(FileInput.chunkSize)
-            let n = try input.read(into: buffer.tail)
-            buffer.end += n
-            if n == 0 { eof = true }
+            buffer.reserveTail(wanted)
+            while added < wanted && !eof {
+                let n = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.tail[..<(wanted - added)]))
+                buffer.end += n
+                added += n
+                if n == 0 { eof = true }
+            }
         }
     }
 
     /// Scans the next record, refilling the window as needed. Never returns `.needMore`.
-    func nextRecord() throws(ReaderError) -> Outcome {
+    mutating func nextRecord() throws(ReaderError) -> Outcome {
         advance()
         while true {
             let outcome = scan()
@@ -189,7 +212,7 @@ final class CSVScanner {
     }
 
     /// Consumes the last scanned record: moves the window start and the line/column past it.
-    func advance() {
+    mutating func advance() {
         guard pending else { return }
         pending = false
         let base = buffer.base
@@ -210,7 +233,7 @@ final class CSVScanner {
     }
 
     /// Skips one physical line (up to and including `\n`, `\r\n` or `\r`). False at end of file.
-    func skipLine() throws(ReaderError) -> Bool {
+    mutating func skipLine() throws(ReaderError) -> Bool {
         advance()
         while true {
             let base = buffer.base

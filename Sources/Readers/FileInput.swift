@@ -2,8 +2,6 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-#elseif canImport(Musl)
-import Musl
 #endif
 
 /// A file opened for sequential reading with `read(2)` in large chunks. Closes itself.
@@ -40,8 +38,6 @@ final class FileInput {
         while true {
             #if canImport(Glibc)
             let n = Glibc.read(fd, base, buffer.count)
-            #elseif canImport(Musl)
-            let n = Musl.read(fd, base, buffer.count)
             #else
             let n = Darwin.read(fd, base, buffer.count)
             #endif

@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), streaming: feed bytes with `update`, read the digest with `finish`.
 /// Written here because CryptoKit is not available on Linux; used to fingerprint source files.
-struct SHA256 {
+struct SHA256: ~Copyable {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -12,27 +12,52 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    private var block = [UInt8](repeating: 0, count: 64)
+    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+    /// A partial block waiting for more bytes.
+    private let block: UnsafeMutableRawPointer
     private var blockCount = 0
     private var length: UInt64 = 0
-    private var w = [UInt32](repeating: 0, count: 64)
+    /// The message schedule and the round constants, in raw storage so the rounds run
+    /// without array bounds or uniqueness checks.
+    private let w: UnsafeMutablePointer<UInt32>
+    private let k: UnsafeMutablePointer<UInt32>
 
-    init() {}
+    init() {
+        block = .allocate(byteCount: 64, alignment: 8)
+        w = .allocate(capacity: 64)
+        k = .allocate(capacity: 64)
+        k.initialize(from: SHA256.k, count: 64)
+    }
+
+    deinit {
+        block.deallocate()
+        w.deallocate()
+        k.deallocate()
+    }
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         length &+= UInt64(bytes.count)
         var i = 0
         let n = bytes.count
         if blockCount > 0 {
-            while blockCount < 64 && i < n { block[blockCount] = bytes[i]; blockCount += 1; i += 1 }
-            if blockCount == 64 { block.withUnsafeBytes { compress($0, at: 0) }; blockCount = 0 }
+            let take = min(64 - blockCount, n)
+            (block + blockCount).copyMemory(from: base, byteCount: take)
+            blockCount += take
+            i = take
+            if blockCount < 64 { return }
+            compress(UnsafeRawPointer(block))
+            blockCount = 0
         }
         while i + 64 <= n {
-            compress(bytes, at: i)
+            compress(base + i)
             i += 64
         }
-        while i < n { block[blockCount] = bytes[i]; blockCount += 1; i += 1 }
+        if i < n {
+            block.copyMemory(from: base + i, byteCount: n - i)
+            blockCount = n - i
+        }
     }
 
     mutating func update(_ bytes: [UInt8]) {
@@ -45,41 +70,39 @@ struct SHA256 {
         var tail: [UInt8] = [0x80]
         while (blockCount + tail.count) % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        let saved = length
         update(tail)
-        length = saved
-        let digits: [Character] = Array("0123456789abcdef")
-        var text = ""
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
         text.reserveCapacity(64)
-        for word in h {
+        for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
             for shift in stride(from: 28, through: 0, by: -4) { text.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private mutating func compress(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+    private mutating func compress(_ bytes: UnsafeRawPointer) {
+        let w = self.w, k = self.k
         for t in 0..<16 {
-            let b = offset + 4 * t
-            w[t] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
+            w[t] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
         }
         for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            let a = w[t - 15], b = w[t - 2]
+            let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
+            let s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10)
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
-        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+        var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
         for t in 0..<64 {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[t] &+ w[t]
+            let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
+            h = g; g = f; f = e; e = d &+ t1
+            d = c; c = b; b = a; a = t1 &+ s0 &+ maj
         }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-        h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
     }
 
     @inline(__always)

@@ -119,3 +119,57 @@ struct MappingCheckCommand: ParsableCommand {
         print(try Engine.checkMapping(path: file, source: source), terminator: "")
     }
 }
+
+struct DanglingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dangling",
+        abstract: "List edges kept aside because an endpoint does not exist, with their source rows.",
+        discussion: "Example: loom dangling datasets/sample-plant/loom.yaml")
+
+    @OptionGroup var location: GraphLocation
+    @Option(name: .customLong("run"), help: "The import run (default: the current graph's).") var runID: Int64?
+    @Option(name: .long, help: "At most this many entries.") var limit: Int = 1000
+    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+
+    func run() throws {
+        let graph = try Engine.openGraph(project: location.project, database: location.db)
+        print(format == .json ? try graph.danglingJSON(run: runID, limit: limit) : try graph.danglingText(run: runID, limit: limit), terminator: "")
+    }
+}
+
+struct ConflictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "List properties two sources disagree on, with both values and both source rows.",
+        discussion: "Example: loom conflicts datasets/sample-plant/loom.yaml")
+
+    @OptionGroup var location: GraphLocation
+    @Option(name: .customLong("run"), help: "The import run (default: the current graph's).") var runID: Int64?
+    @Option(name: .long, help: "At most this many entries.") var limit: Int = 1000
+    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+
+    func run() throws {
+        let graph = try Engine.openGraph(project: location.project, database: location.db)
+        print(format == .json ? try graph.conflictsJSON(run: runID, limit: limit) : try graph.conflictsText(run: runID, limit: limit), terminator: "")
+    }
+}
+
+struct ProvenanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "provenance",
+        abstract: "Show where a node came from: its properties, the source row that created it and every row merged into it.",
+        discussion: """
+        Examples:
+          loom provenance datasets/sample-plant/loom.yaml --label Part --key 100234
+          loom provenance --db plant.sqlite --label PurchaseOrderLine --key 4500000001/10
+        """)
+
+    @OptionGroup var location: GraphLocation
+    @Option(name: .long, help: "The node's label.") var label: String
+    @Option(name: .long, help: "The node's key (parts of a composite key separated by /).") var key: String
+
+    func run() throws {
+        let graph = try Engine.openGraph(project: location.project, database: location.db)
+        print(try graph.provenanceText(label: label, key: key), terminator: "")
+    }
+}

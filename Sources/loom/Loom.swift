@@ -11,12 +11,15 @@ struct Loom: ParsableCommand {
           loom schema datasets/sample-plant/loom.yaml       labels, edge types, typed properties, counts
           loom stats --db datasets/sample-plant/sample-plant.sqlite
           loom rejects datasets/sample-plant/loom.yaml      rejected rows with file:line:column and reason
+          loom dangling datasets/sample-plant/loom.yaml     edges whose endpoint does not exist, with source rows
+          loom provenance datasets/sample-plant/loom.yaml --label Part --key 100234
           loom mapping check mappings/sap/mara.yaml         validate a mapping file
 
         Exit codes: 0 ok, 1 error, 2 usage, 3 import stopped because rejects exceeded --max-rejects.
         """,
         version: LoomVersion.current,
-        subcommands: [ImportCommand.self, SchemaCommand.self, StatsCommand.self, RejectsCommand.self, MappingCommand.self]
+        subcommands: [ImportCommand.self, SchemaCommand.self, StatsCommand.self, RejectsCommand.self, DanglingCommand.self,
+                      ConflictsCommand.self, ProvenanceCommand.self, MappingCommand.self]
     )
 }
 

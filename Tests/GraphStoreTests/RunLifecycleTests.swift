@@ -148,9 +148,13 @@ struct RunLifecycleTests {
         let path = try Plant.freshPath()
         let store = try GraphStore.open(path: path)
         try Plant.importParts(store, [("A", "a", nil)])
+        try store.db.execute("PRAGMA cache_size = 50")  // a small cache spills the open transaction into the WAL
+        let walBefore = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
         let session = try store.beginImport(catalog: Plant.catalog, project: "killed")
         let source = try session.beginSource(Plant.source("parts.csv"))
         for i in 0..<20_000 { try session.add(Plant.part("N\(i)", String(repeating: "x", count: 50), nil, line: i + 2), source: source) }
+        let walDuring = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+        #expect(walDuring > walBefore + 100_000)
         let copy = try Fixtures.temporaryDirectory("graphstore-kill").appendingPathComponent("plant.loom").path
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.copyItem(atPath: path + suffix, toPath: copy + suffix)

@@ -23,8 +23,8 @@ public enum LoomProcess {
 
     public static func executable(_ name: String) -> URL { productsFolder.appendingPathComponent(name) }
 
-    /// Runs `name args…` in `directory` (default: the package root), with `stdin` as input.
-    public static func run(_ name: String = "loom", _ arguments: [String], in directory: URL? = nil,
+    /// Runs `program args…` in `directory` (default: the package root), with `stdin` as input.
+    public static func run(_ arguments: [String], program name: String = "loom", in directory: URL? = nil,
                            stdin: String? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable(name)

@@ -1,1 +1,0 @@
-print("loom-plantgen: not yet built")
