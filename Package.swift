@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "loom", targets: ["loom"]),
         .executable(name: "loom-plantgen", targets: ["PlantGenerator"]),
+        // For the Benchmarks package (its own package, so users never resolve its dependencies).
+        .library(name: "LoomEngine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "TestSupport"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Mapping", "Readers", "TestSupport"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "GraphStore", "SQLiteDB", "TestSupport"]),
+        .testTarget(name: "PlantGeneratorTests", dependencies: ["PlantGenerator", "TestSupport"]),
         .testTarget(name: "LoomCLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -45,6 +45,7 @@ enum GraphImport {
             throw .store("\(error)")
         }
 
+        defer { store.close() }
         let budget = RejectBudget(limit: limit)
         var stats: [SourceReadStats] = []
         for source in plan.sources {
@@ -70,6 +71,7 @@ enum GraphImport {
             throw .store("\(error)\nThe import was rolled back: the graph in \(database) is unchanged.")
         }
         if options.rebuild {
+            store.close()
             do { try GraphStore.replace(path: database, with: target) } catch { throw .store("\(error)") }
         }
 

@@ -12,24 +12,36 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     /// Parses `[+-]digits[.digits]` or `[+-].digits`. No exponent, no grouping separators
     /// (a mapping's `decimal-comma` turns `1.234,5` into `1234.5` before this is called).
     public init?(_ text: String) {
-        var s = Substring(text)
+        var copy = text
+        guard let parsed = copy.withUTF8({ ExactDecimal.parse($0) }) else { return nil }
+        (isNegative, integerDigits, fractionDigits) = parsed
+    }
+
+    /// The byte-level parser behind `init?(_:)`: one pass, no Character work.
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Bool, String, String)? {
+        var i = 0
         var negative = false
-        if let first = s.first, first == "-" || first == "+" {
-            negative = first == "-"
-            s = s.dropFirst()
+        if i < b.count, b[i] == 0x2D || b[i] == 0x2B {
+            negative = b[i] == 0x2D
+            i += 1
         }
-        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let intPart = parts[0]
-        let fracPart = parts.count > 1 ? parts[1] : ""
-        if intPart.isEmpty && fracPart.isEmpty { return nil }
-        if parts.count > 1 && fracPart.isEmpty && intPart.isEmpty { return nil }
-        guard intPart.allSatisfy({ $0.isASCII && $0.isNumber }),
-              fracPart.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        let trimmed = intPart.drop(while: { $0 == "0" })
-        integerDigits = trimmed.isEmpty ? "0" : String(trimmed)
-        fractionDigits = String(fracPart)
-        let isZero = integerDigits == "0" && fractionDigits.allSatisfy { $0 == "0" }
-        isNegative = negative && !isZero
+        let intStart = i
+        while i < b.count, b[i] &- 0x30 < 10 { i += 1 }
+        let intEnd = i
+        var fracStart = i, fracEnd = i
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            fracStart = i
+            while i < b.count, b[i] &- 0x30 < 10 { i += 1 }
+            fracEnd = i
+        }
+        guard i == b.count, intEnd > intStart || fracEnd > fracStart else { return nil }
+        var z = intStart
+        while z < intEnd, b[z] == 0x30 { z += 1 }
+        let integer = z == intEnd ? "0" : String(decoding: UnsafeBufferPointer(rebasing: b[z..<intEnd]), as: UTF8.self)
+        let fraction = String(decoding: UnsafeBufferPointer(rebasing: b[fracStart..<fracEnd]), as: UTF8.self)
+        let isZero = z == intEnd && !b[fracStart..<fracEnd].contains { $0 != 0x30 }
+        return (negative && !isZero, integer, fraction)
     }
 
     public var description: String {

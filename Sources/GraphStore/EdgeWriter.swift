@@ -57,9 +57,15 @@ final class EdgeWriter {
         return try db.prepare("INSERT INTO \(stage) (from_key, to_key, \(columns)_source, _line, _rule) VALUES (?, ?, \(marks)?, ?, ?)")
     }
 
+    /// Writes every buffered edge.
+    func flush() throws {
+        for shape in shapes { try shape.batch.flush() }
+    }
+
     /// Moves staged edges whose endpoints now exist into the edge table (two joins on `_key`)
     /// and the rest into `_dangling`. `rules` is the TEMP table mapping rule ids to rule text.
     func resolve(in db: Database, run: Int64, rules: String) throws {
+        try flush()
         shapes.removeAll()  // finalize the inserts before the staging table is dropped
         guard isStageCreated else { return }
         let from = Identifier.nodeTable(edge.from)
@@ -94,8 +100,8 @@ final class EdgeWriter {
 final class EdgeShape {
     let names: [String]
     let types: [PropertyType]
-    /// `INSERT INTO "edge_T" (_from, _to, <names>, _source, _line, _run) VALUES (...)`
-    let direct: Statement
+    /// Rows `(_from, _to, <names>, _source, _line, _run)` for the edge table.
+    let batch: BatchInsert
     private unowned let writer: EdgeWriter
     private let db: Database
     private var stagedStatement: Statement?
@@ -105,9 +111,8 @@ final class EdgeShape {
         self.names = names
         self.types = types
         self.db = db
-        let columns = names.map { Identifier.quoted($0) + ", " }.joined()
-        let marks = String(repeating: "?, ", count: names.count)
-        direct = try db.prepare("INSERT INTO \(writer.table) (_from, _to, \(columns)_source, _line, _run) VALUES (?, ?, \(marks)?, ?, ?)")
+        batch = try BatchInsert(db: db, table: writer.table,
+                                columns: ["_from", "_to"] + names.map(Identifier.quoted) + ["_source", "_line", "_run"])
     }
 
     func staged() throws -> Statement {

@@ -31,22 +31,33 @@ public final class GraphStore {
         if readOnly && !FileManager.default.fileExists(atPath: path) {
             throw StoreError(.fileSystem, "there is no graph at \(path); run `loom import` to build one")
         }
-        db = try StoreError.wrap {
-            try Database(path: path, mode: readOnly ? .readOnly : .readWriteCreate,
-                         options: Database.Options(busyTimeoutMilliseconds: 5000, walMode: true,
-                                                   cacheSizeKiB: 65536))
+        func translate(_ error: any Error) -> any Error {
+            if let sqlite = error as? SQLiteError, sqlite.resultCode == .notADatabase {
+                return StoreError(.notAGraph, "\(path) is not a Loom graph (not a SQLite database)")
+            }
+            return StoreError.wrapping(error)
+        }
+        do {
+            db = try Database(path: path, mode: readOnly ? .readOnly : .readWriteCreate,
+                              options: Database.Options(busyTimeoutMilliseconds: 5000, walMode: false, cacheSizeKiB: 65536))
+        } catch {
+            throw translate(error)
         }
         catalog = Catalog()
-        try StoreError.wrap {
+        do {
             if try StoreSchema.isEmpty(db) {
                 guard !readOnly else { throw StoreError(.notAGraph, "\(path) is empty, not a Loom graph") }
                 try StoreSchema.create(in: db)
             }
             try StoreSchema.check(db, path: path)
             if !readOnly {
-                try db.execute("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;")
+                // WAL only once the file is known to be a graph: never switch someone else's database.
+                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;")
             }
             catalog = try CatalogStorage.read(from: db)
+        } catch {
+            db.close()
+            throw translate(error)
         }
     }
 
@@ -85,8 +96,7 @@ public final class GraphStore {
         guard activeSession == nil, !db.isInTransaction else {
             throw StoreError(.sessionState, "an import into \(path) is already running")
         }
-        try Identifier.validate(newer)
-        let merged = try SchemaDDL.merge(stored: catalog, newer: newer)
+        let merged = try SchemaDDL.merge(stored: catalog, newer: newer)  // validates every name too
         return try StoreError.wrap {
             try db.beginTransaction(.immediate)
             do {

@@ -8,8 +8,9 @@ extension ImportSession {
     /// `_dangling`), fills the run's and sources' counts, marks the run ok and commits.
     /// When it throws, the session stays open: call `abort` to roll back and record the failure.
     public func finish() throws -> RunSummary {
-        try ensureOpen()
+        try ensureWritable()
         return try StoreError.wrap {
+            for writer in nodeWriters.values { try writer.flush() }
             let rules = "temp.\"_stage_rules\""
             try db.execute("DROP TABLE IF EXISTS \(rules)")
             try db.execute("CREATE TABLE \(rules) (id INTEGER PRIMARY KEY, rule TEXT NOT NULL)")
@@ -23,12 +24,10 @@ extension ImportSession {
                 try writer.resolve(in: db, run: run, rules: rules)
             }
             try db.execute("DROP TABLE \(rules)")
-            trace("resolve")
             // Building the endpoint indexes once after the bulk insert is cheaper than maintaining them.
             for edge in catalog.edgeTypes {
                 for statement in SchemaDDL.createEdgeIndexes(edge) { try db.execute(statement) }
             }
-            trace("edge indexes")
 
             var dangling: [Int64: Int] = [:]
             try db.forEachRow("SELECT source, count(*) FROM _dangling WHERE run = ? GROUP BY source",
@@ -50,19 +49,14 @@ extension ImportSession {
                     rejects = ?, dangling = ?, conflicts = ?, status = 'ok',
                     finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?
                 """, arguments: Self.countArguments(totals) + [.integer(run)])
-            trace("counts")
             try db.commit()
-            trace("commit")
             state = .finished
             store.catalog = catalog
             if store.activeSession === self { store.activeSession = nil }
-            nodeWriters.removeAll()
-            edgeWriters.removeAll()
+            releaseWriters()
             // Fold the run's pages into the main file and let the planner see the new tables.
             try? db.execute("PRAGMA optimize")
-            trace("optimize")
             try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            trace("checkpoint")
             return RunSummary(run: run, status: .ok, sources: tallies.map(summary), totals: totals,
                               schemaChanges: schemaChanges, message: nil)
         }
@@ -79,8 +73,7 @@ extension ImportSession {
         try ensureOpen()
         state = .aborted
         if store.activeSession === self { store.activeSession = nil }
-        nodeWriters.removeAll()
-        edgeWriters.removeAll()
+        releaseWriters()
         try StoreError.wrap { try db.rollback() }
         var text = message
         if droppedRejects > 0 {
@@ -119,6 +112,14 @@ extension ImportSession {
                                   schemaChanges: [], message: text)
             }
         }
+    }
+
+    /// Finalizes the run's prepared statements and drops its key indexes.
+    func releaseWriters() {
+        nodeWriters.removeAll()
+        edgeWriters.removeAll()
+        lastNodeWriter = nil
+        lastEdgeWriter = nil
     }
 
     private func summary(_ tally: SourceTally) -> SourceSummary {

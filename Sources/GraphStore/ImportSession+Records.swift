@@ -9,33 +9,65 @@ extension ImportSession {
     /// sources and never overwrites; the record is listed in `_contributions`.
     /// A value that does not fit its declared type throws `invalidValue` before anything is written.
     public func add(_ node: NodeRecord, source: Int64) throws {
-        try ensureOpen()
+        try ensureWritable()
         let index = try tallyIndex(source)
         let writer = try nodeWriter(node.label)
         try StoreError.wrap {
             let shape = try writer.shape(for: node.properties.names, in: db)
             let key = try keyText(node.key, label: node.label, location: node.location)
-            if writer.ids[key] != nil {  // created earlier in this run: merge without trying to insert
+            let line = Int64(node.location.line)
+            if writer.ids[key] != nil {  // created earlier in this run: merge
+                try writer.flush()
                 tallies[index].counts.conflicts += try merge(node, key: key, shape: shape, source: source)
                 tallies[index].counts.nodesMerged += 1
-                return
-            }
-            let insert = shape.insert
-            try insert.bind(key, at: 1)
-            try bindProperties(node.properties.values, shape.types, shape.names, to: insert, from: 2,
-                               owner: node.label, location: node.location)
-            let next = shape.types.count + 2
-            try insert.bind(source, at: next)
-            try insert.bind(Int64(node.location.line), at: next + 1)
-            try insert.bind(run, at: next + 2)
-            try insert.execute()
-            if db.changes == 1 {
-                writer.remember(key, id: db.lastInsertRowID)
+            } else if writer.indexesEveryKey {  // new: buffer it for a multi-row insert
+                let batch = shape.batch
+                batch.append(.integer(writer.nextID))
+                batch.append(.text(key))
+                try appendProperties(node.properties.values, shape.types, shape.names, to: batch,
+                                     owner: node.label, location: node.location)
+                batch.append(.integer(source))
+                batch.append(.integer(line))
+                batch.append(.integer(run))
+                try batch.endRow()
+                _ = writer.assignID(key)
                 tallies[index].counts.nodesCreated += 1
-            } else {
-                tallies[index].counts.conflicts += try merge(node, key: key, shape: shape, source: source)
-                tallies[index].counts.nodesMerged += 1
+            } else {  // beyond the key index: one row at a time, merging on a key hit
+                try writer.flush()
+                let insert = try shape.insert()
+                try insert.bind(writer.nextID, at: 1)
+                try insert.bind(key, at: 2)
+                try bindProperties(node.properties.values, shape.types, shape.names, to: insert, from: 3,
+                                   owner: node.label, location: node.location)
+                let next = shape.types.count + 3
+                try insert.bind(source, at: next)
+                try insert.bind(line, at: next + 1)
+                try insert.bind(run, at: next + 2)
+                try insert.execute()
+                if db.changes == 1 {
+                    _ = writer.assignID(key)
+                    tallies[index].counts.nodesCreated += 1
+                } else {
+                    tallies[index].counts.conflicts += try merge(node, key: key, shape: shape, source: source)
+                    tallies[index].counts.nodesMerged += 1
+                }
             }
+        }
+    }
+
+    /// Appends property values in storage form, checking each against its type; on a bad
+    /// value the half-appended row is dropped and the error carries the record's location.
+    @inline(__always)
+    private func appendProperties(_ values: [Value], _ types: [PropertyType], _ names: [String], to batch: BatchInsert,
+                                  owner: String, location: SourceLocation) throws {
+        for i in 0..<types.count {
+            guard let stored = StoredValue.encode(values[i], as: types[i]) else {
+                batch.cancelRow()
+                var error = StoredValue.invalid(values[i], as: types[i], owner: owner, property: names[i])
+                error.location = location
+                throw error
+            }
+            batch.append(stored)
         }
     }
 
@@ -54,11 +86,15 @@ extension ImportSession {
     }
 
     func nodeWriter(_ label: String) throws -> NodeWriter {
-        if let writer = nodeWriters[label] { return writer }
+        if let last = lastNodeWriter, last.node.label == label { return last }
+        if let writer = nodeWriters[label] {
+            lastNodeWriter = writer
+            return writer
+        }
         guard let node = catalog.nodeType(label) else {
             throw StoreError(.unknownName, "label \(label) is not in the catalog of this import")
         }
-        let writer = NodeWriter(node: node)
+        let writer = NodeWriter(node: node, idLimit: keyIndexLimit)
         nodeWriters[label] = writer
         return writer
     }
@@ -120,7 +156,7 @@ extension ImportSession {
 
     /// Stages the edge; `finish()` resolves its endpoints by key (they may come from later sources).
     public func add(_ edge: EdgeRecord, source: Int64) throws {
-        try ensureOpen()
+        try ensureWritable()
         let index = try tallyIndex(source)
         let writer = try edgeWriter(edge.type)
         guard edge.from.label == writer.edge.from, edge.to.label == writer.edge.to else {
@@ -134,15 +170,15 @@ extension ImportSession {
             let toKey = edge.to.keyText
             let next = shape.types.count + 3
             if let fromID = writer.fromNodes.ids[fromKey], let toID = writer.toNodes.ids[toKey] {
-                let insert = shape.direct
-                try insert.bind(fromID, at: 1)
-                try insert.bind(toID, at: 2)
-                try bindProperties(edge.properties.values, shape.types, shape.names, to: insert, from: 3,
-                                   owner: edge.type, location: edge.location)
-                try insert.bind(source, at: next)
-                try insert.bind(Int64(edge.location.line), at: next + 1)
-                try insert.bind(run, at: next + 2)
-                try insert.execute()
+                let batch = shape.batch
+                batch.append(.integer(fromID))
+                batch.append(.integer(toID))
+                try appendProperties(edge.properties.values, shape.types, shape.names, to: batch,
+                                     owner: edge.type, location: edge.location)
+                batch.append(.integer(source))
+                batch.append(.integer(Int64(edge.location.line)))
+                batch.append(.integer(run))
+                try batch.endRow()
             } else {
                 let insert = try shape.staged()
                 try insert.bind(fromKey, at: 1)
@@ -159,7 +195,11 @@ extension ImportSession {
     }
 
     private func edgeWriter(_ type: String) throws -> EdgeWriter {
-        if let writer = edgeWriters[type] { return writer }
+        if let last = lastEdgeWriter, last.edge.name == type { return last }
+        if let writer = edgeWriters[type] {
+            lastEdgeWriter = writer
+            return writer
+        }
         guard let edge = catalog.edgeType(type) else {
             throw StoreError(.unknownName, "edge type \(type) is not in the catalog of this import")
         }

@@ -23,6 +23,10 @@ public final class ImportSession: GraphSink {
     var state = State.open
     var nodeWriters: [String: NodeWriter] = [:]
     var edgeWriters: [String: EdgeWriter] = [:]
+    /// Keys per label the run indexes in memory (see `NodeWriter`); lowered by tests.
+    var keyIndexLimit = 20_000_000
+    var lastNodeWriter: NodeWriter?
+    var lastEdgeWriter: EdgeWriter?
     var tallies: [SourceTally] = []
     private var lastTally = -1
     var ruleIDs: [String: Int64] = [:]
@@ -56,6 +60,7 @@ public final class ImportSession: GraphSink {
     func rollbackSilently() {
         guard state == .open else { return }
         state = .aborted
+        releaseWriters()
         try? db.rollback()
         if store.activeSession === self { store.activeSession = nil }
     }
@@ -63,6 +68,15 @@ public final class ImportSession: GraphSink {
     func ensureOpen() throws {
         guard state == .open else {
             throw StoreError(.sessionState, "import run \(run) has already \(state == .finished ? "finished" : "been aborted")")
+        }
+    }
+
+    /// Also checks the run's transaction is still open: SQLite rolls it back by itself after an
+    /// interrupt or an I/O error, and writing on would then commit row by row.
+    func ensureWritable() throws {
+        try ensureOpen()
+        guard db.isInTransaction else {
+            throw StoreError(.sessionState, "import run \(run) was rolled back (interrupted or a database error); abort it")
         }
     }
 
@@ -89,7 +103,7 @@ public final class ImportSession: GraphSink {
     // MARK: - GraphSink: sources and rejects
 
     public func beginSource(_ source: SourceFileInfo) throws -> Int64 {
-        try ensureOpen()
+        try ensureWritable()
         return try StoreError.wrap {
             try db.execute("INSERT INTO _sources(run, path, size, sha256, mapping) VALUES (?, ?, ?, ?, ?)",
                            arguments: [.integer(run), .text(source.path), .integer(source.size),
@@ -101,7 +115,7 @@ public final class ImportSession: GraphSink {
     }
 
     public func endSource(_ source: Int64, rowsRead: Int) throws {
-        try ensureOpen()
+        try ensureWritable()
         let index = try tallyIndex(source)
         tallies[index].counts.rowsRead = rowsRead
         try StoreError.wrap {
@@ -110,7 +124,7 @@ public final class ImportSession: GraphSink {
     }
 
     public func add(_ reject: RejectRecord, source: Int64) throws {
-        try ensureOpen()
+        try ensureWritable()
         let index = try tallyIndex(source)
         try StoreError.wrap {
             try Self.insert(reject, run: run, source: source, into: db)

@@ -1,29 +1,37 @@
 import GraphModel
 import SQLiteDB
 
-/// Writes the nodes of one label during an import. Each distinct property list (a mapping
-/// rule's shape) gets its own prepared statements:
+/// Writes the nodes of one label during an import.
 ///
-///     INSERT INTO "node_Part" (_key, "number", "weight", _source, _line, _run)
-///     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(_key) DO NOTHING
-///
-/// and, only when the key already exists, a read of the existing row and a fill of its nulls.
+/// The run starts with the label's table empty (snapshot semantics), so the writer hands out
+/// `_id`s itself and keeps key text → `_id` for every node it created: a record whose key is
+/// known merges at once, a new one is buffered for a multi-row insert, and edges resolve their
+/// endpoints without a query. Past `idLimit` keys (20 million by default) the index stops growing and records go
+/// through `INSERT ... ON CONFLICT(_key) DO NOTHING` one by one, merging on a key hit.
 final class NodeWriter {
     let node: NodeType
     let table: String
     private var shapes: [NodeShape] = []
-    /// Key text → `_id` of every node this run created, so edges resolve without a query.
-    /// Stops growing at `idLimit` keys; edges to nodes beyond it are resolved by SQL joins.
+    /// Key text → `_id` of every node this run created (up to `idLimit`).
     private(set) var ids: [String: Int64] = [:]
-    static let idLimit = 10_000_000
+    private(set) var nextID: Int64 = 1
+    /// How many keys the index holds at most (about 100 bytes each).
+    let idLimit: Int
 
-    init(node: NodeType) {
+    init(node: NodeType, idLimit: Int) {
         self.node = node
         self.table = Identifier.nodeTable(node.label)
+        self.idLimit = idLimit
     }
 
-    func remember(_ key: String, id: Int64) {
-        if ids.count < Self.idLimit { ids[key] = id }
+    var indexesEveryKey: Bool { ids.count < idLimit }
+
+    /// Takes the next `_id` for a created node and remembers its key.
+    func assignID(_ key: String) -> Int64 {
+        let id = nextID
+        nextID += 1
+        if ids.count < idLimit { ids[key] = id }
+        return id
     }
 
     /// The statements for records carrying `names` (usually found by identity of the shared array).
@@ -33,15 +41,22 @@ final class NodeWriter {
         shapes.append(shape)
         return shape
     }
+
+    /// Writes every buffered row of this label.
+    func flush() throws {
+        for shape in shapes { try shape.batch.flush() }
+    }
 }
 
 /// Prepared statements for one label and one list of property names.
 final class NodeShape {
     let names: [String]
     let types: [PropertyType]
-    let insert: Statement
+    /// Rows `(_id, _key, <names>, _source, _line, _run)`.
+    let batch: BatchInsert
     private let table: String
     private let db: Database
+    private var insertStatement: Statement?
     private var selectStatement: Statement?
     private var fillStatement: Statement?
 
@@ -60,12 +75,24 @@ final class NodeShape {
         self.types = types
         self.table = table
         self.db = db
-        let columns = names.map { Identifier.quoted($0) + ", " }.joined()
-        let marks = String(repeating: "?, ", count: names.count)
-        insert = try db.prepare("""
-            INSERT INTO \(table) (_key, \(columns)_source, _line, _run) VALUES (?, \(marks)?, ?, ?) \
-            ON CONFLICT(_key) DO NOTHING
+        batch = try BatchInsert(db: db, table: table, columns: Self.columns(names))
+    }
+
+    private static func columns(_ names: [String]) -> [String] {
+        ["_id", "_key"] + names.map(Identifier.quoted) + ["_source", "_line", "_run"]
+    }
+
+    /// One row at a time, for keys beyond the writer's index:
+    /// `INSERT INTO table (_id, _key, ...) VALUES (...) ON CONFLICT(_key) DO NOTHING`
+    func insert() throws -> Statement {
+        if let insertStatement { return insertStatement }
+        let columns = Self.columns(names)
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let statement = try db.prepare("""
+            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks)) ON CONFLICT(_key) DO NOTHING
             """)
+        insertStatement = statement
+        return statement
     }
 
     /// `SELECT _id, _source, _line, <columns> FROM table WHERE _key = ?`

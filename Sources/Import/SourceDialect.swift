@@ -13,7 +13,9 @@ extension CSVDialect {
         rowTerminator = spec.rowTerminator
         quote = spec.quote
         header = spec.header
-        columns = spec.columns
+        // With a header row, `columns:` renames the header's columns (see SourceImport.columnNames);
+        // the reader then reads the header as it is.
+        columns = spec.header ? nil : spec.columns
         skipLines = spec.skipLines
         nullValues = Set(spec.nullValues)
         trimFields = spec.trim

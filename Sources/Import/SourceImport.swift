@@ -44,7 +44,7 @@ public struct PreparedSource: Sendable {
         self.dialect = dialect
         do {
             let reader = try CSVReader(path: path, dialect: dialect, displayPath: displayPath)
-            columns = reader.columns
+            columns = try SourceImport.columnNames(reader, spec: mapping.source, file: displayPath)
         } catch {
             throw .reader(error)
         }
@@ -67,7 +67,8 @@ public enum SourceImport {
         let info: SourceFileInfo
         do {
             reader = try CSVReader(path: source.path, dialect: source.dialect, displayPath: source.displayPath)
-            mapper = try source.mapping.bind(columns: reader.columns, sourceFile: source.displayPath)
+            mapper = try source.mapping.bind(columns: try columnNames(reader, spec: source.mapping.source, file: source.displayPath),
+                                             sourceFile: source.displayPath)
             let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?.int64Value ?? 0
             info = SourceFileInfo(path: source.displayPath, size: size,
                                   contentHash: try FileDigest.sha256(path: source.path), mapping: source.mapping.path)
@@ -116,6 +117,17 @@ public enum SourceImport {
         }
         stats.seconds = Date().timeIntervalSince(started)
         return stats
+    }
+
+    /// The column names a mapping binds to: the file's header, or the mapping's `columns:`
+    /// renaming them one for one (then the counts must agree).
+    static func columnNames(_ reader: CSVReader, spec: SourceSpec, file: String) throws(ReaderError) -> [String] {
+        guard spec.header, let renamed = spec.columns else { return reader.columns }
+        guard renamed.count == reader.columns.count else {
+            throw ReaderError("the header has \(reader.columns.count) columns but the mapping's `columns:` names \(renamed.count)",
+                              at: SourceLocation(file: file, line: spec.skipLines + 1, column: 1), file: file)
+        }
+        return renamed
     }
 
     private static func nextRow(_ reader: CSVReader) throws(ImportError) -> CSVRow? {

@@ -97,10 +97,10 @@ final class BoundExpression: Sendable {
         var value = Value.null
         if let raw, !isNullValue(raw) {
             var text: String? = raw
-            for t in transforms {
+            for i in transforms.indices {
                 guard let current = text else { break }
                 do {
-                    text = try t.apply(current)
+                    text = try transforms[i].apply(current)
                 } catch {
                     throw RowFailure(columnIndex: columnIndex,
                                      reason: "\(subject): '\(current)' is not in table \(error.table)")

@@ -65,7 +65,7 @@ struct ExpressionSpec: Sendable {
         switch conversion {
         case .date(let p) where !p.isEmpty: s += " (format \(Conversion.formats(p, iso: "")))"
         case .datetime(let p) where !p.isEmpty: s += " (format \(Conversion.formats(p, iso: "")))"
-        case .integer(true), .float(true), .decimal(true): s += " (decimal comma)"
+        case .float(true), .decimal(true): s += " (decimal comma)"
         default: break
         }
         if !nullValues.isEmpty { s += ", null if " + nullValues.map { SourceSpec.show($0) }.joined(separator: " or ") }

@@ -98,7 +98,7 @@ enum NumberText {
             guard let (start, end, negative) = bounds(bytes) else { return nil }
             let separator = decimalComma ? comma : dot
             // Fast path: already `[-]digits[.digits]`, so the text itself is the canonical form.
-            if !negative || bytes[start - 1] == minus, start == 0 || (start == 1 && negative), end == bytes.count {
+            if end == bytes.count, start == 0 || (start == 1 && (bytes[0] == minus || bytes[0] == plus)) {
                 var seenDot = false, digits = 0, plain = true
                 for i in start..<end {
                     let b = bytes[i]

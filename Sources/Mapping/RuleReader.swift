@@ -79,7 +79,8 @@ struct RuleReader {
                 reader.error("nodes[\(index)] needs a label", at: item)
                 continue
             }
-            guard let label = reader.identifier(labelNode, "label") else { continue }
+            // A bad label is reported, and the rest of the rule is still checked.
+            let label = reader.identifier(labelNode, "label") ?? "nodes[\(index)]"
             var (props, written) = properties(e["properties"], owner: label, &reader)
             if !e.has("properties") { reader.error("\(label) needs properties: { name: COLUMN, ... }", at: item) }
             var key: [String] = []
@@ -117,7 +118,7 @@ struct RuleReader {
                 reader.error("edges[\(index)] needs a type (the relationship name, e.g. HAS_COMPONENT)", at: item)
                 continue
             }
-            guard let type = reader.identifier(typeNode, "edge type") else { continue }
+            let type = reader.identifier(typeNode, "edge type") ?? "edges[\(index)]"
             var ends: [EndpointSpec] = []
             for side in ["from", "to"] {
                 guard let n = e[side] else {

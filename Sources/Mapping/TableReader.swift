@@ -14,7 +14,7 @@ enum TableReader {
         guard let node, !YAMLReader.isNull(node), let e = reader.namedEntries(node, "tables") else { return [:] }
         var tables: [String: LookupTable] = [:]
         for entry in e.entries {
-            if case .mapping(let m) = entry.value, m.keys.contains(where: { $0.scalar?.string == "file" }) {
+            if case .mapping(let m) = entry.value, YAMLReader.pairs(m).contains(where: { $0.key.scalar?.string == "file" }) {
                 tables[entry.key] = file(entry.value, name: entry.key, directory: directory,
                                          displayDirectory: displayDirectory, &reader)
             } else {

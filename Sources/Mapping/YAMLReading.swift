@@ -53,6 +53,31 @@ struct YAMLReader {
 
     // MARK: - Shapes
 
+    /// The key/value pairs of a map with YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`)
+    /// resolved: merged entries come first, and a key written in the map itself wins.
+    static func pairs(_ mapping: Node.Mapping) -> [(key: Node, value: Node)] {
+        var own: [(key: Node, value: Node)] = []
+        var merged: [(key: Node, value: Node)] = []
+        for (key, value) in mapping {
+            if case .scalar(let k) = key, k.string == "<<", k.style == .plain || k.style == .any {
+                let sources: [Node]
+                if case .sequence(let s) = value { sources = Array(s) } else { sources = [value] }
+                for source in sources {
+                    if case .mapping(let m) = source { merged += pairs(m) } else { own.append((key, value)) }
+                }
+            } else {
+                own.append((key, value))
+            }
+        }
+        let ownKeys = Set(own.compactMap { $0.key.scalar?.string })
+        var seen: Set<String> = []
+        let inherited = merged.filter { pair in
+            guard let k = pair.key.scalar?.string else { return true }
+            return !ownKeys.contains(k) && seen.insert(k).inserted
+        }
+        return inherited + own
+    }
+
     static func kind(_ node: Node) -> String {
         switch node {
         case .scalar: "a single value"
@@ -75,7 +100,7 @@ struct YAMLReader {
             return nil
         }
         var result = YAMLEntries(node: node, entries: [])
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in YAMLReader.pairs(mapping) {
             guard case .scalar(let key) = keyNode else {
                 error("a key in \(what) must be a name, found \(YAMLReader.kind(keyNode))", at: keyNode)
                 continue
@@ -101,7 +126,7 @@ struct YAMLReader {
             return nil
         }
         var result = YAMLEntries(node: node, entries: [])
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in YAMLReader.pairs(mapping) {
             guard case .scalar(let key) = keyNode else {
                 error("a key in \(what) must be a name, found \(YAMLReader.kind(keyNode))", at: keyNode)
                 continue

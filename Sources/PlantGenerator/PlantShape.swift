@@ -76,9 +76,9 @@ struct PlantShape: Sendable {
     /// The material number without leading zeros: 10000000 + index.
     func materialNumber(_ index: Int) -> Int { 10_000_000 + index }
     /// A deleted material's number (only in MARA).
-    func deletedNumber(_ k: Int) -> Int { 19_000_000 + k }
+    func deletedNumber(_ k: Int) -> Int { 80_000_000 + k }
     /// A material number no table defines, used by dangling BOM lines.
-    func missingNumber(_ k: Int) -> Int { 99_000_000 + k }
+    func missingNumber(_ k: Int) -> Int { 90_000_000 + k }
 
     func plantCode(_ plant: Int) -> Int { 1000 * (plant + 1) }
     func supplierNumber(_ supplier: Int) -> Int { 100_000 + supplier }

@@ -15,13 +15,8 @@ final class TableWriter {
 
     let fileName: String
     let columns: [String]
-    private let delimiter: UInt8
-    private let decimalSeparator: UInt8
-    private let encoding: Encoding
-    private let lineEnding: [UInt8]
     private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var fieldCount = 0
+    private var encoder: RowEncoder
     /// Physical line number of the last line written (the header is line 1).
     private(set) var lastLine = 0
     /// Data rows written.
@@ -35,17 +30,14 @@ final class TableWriter {
          decimalComma: Bool = false, encoding: Encoding = .utf8, crlf: Bool = false) throws {
         self.fileName = fileName
         self.columns = columns
-        self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
-        self.decimalSeparator = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
-        self.encoding = encoding
-        self.lineEnding = crlf ? [13, 10] : [10]
+        encoder = RowEncoder(utf16: encoding == .utf16LittleEndian, delimiter: delimiter.asciiValue ?? UInt8(ascii: ","),
+                             decimalSeparator: decimalComma ? UInt8(ascii: ",") : UInt8(ascii: "."),
+                             lineEnding: crlf ? [13, 10] : [10], capacity: TableWriter.flushSize + 4096)
         let url = directory.appendingPathComponent(fileName)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw GeneratorError.cannotWrite(url.path)
         }
         self.handle = try FileHandle(forWritingTo: url)
-        buffer.reserveCapacity(TableWriter.flushSize + 4096)
-        if encoding == .utf16LittleEndian { buffer.append(contentsOf: [0xFF, 0xFE]) }
         for column in columns { text(column) }
         endRow()
     }
@@ -53,68 +45,35 @@ final class TableWriter {
     // MARK: - Fields
 
     /// A text field, quoted (RFC 4180) when it holds the delimiter, a quote or a line break.
-    func text(_ value: String) {
-        separate()
-        var needsQuotes = false
-        for byte in value.utf8 where byte == delimiter || byte == 34 || byte == 10 || byte == 13 {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes {
-            put(value)
-            return
-        }
-        putASCII(34)
-        put(value.replacingOccurrences(of: "\"", with: "\"\""))
-        putASCII(34)
-    }
+    func text(_ value: String) { encoder.textField(value) }
 
     /// A text field written as is, never quoted: how a broken exporter writes a row.
-    func unquoted(_ value: String) {
-        separate()
-        put(value)
-    }
+    func unquoted(_ value: String) { encoder.rawField(value) }
 
     /// An empty field.
-    func empty() {
-        separate()
-    }
+    func empty() { encoder.emptyField() }
 
     /// A whole number, left-padded with zeros to `width` (SAP's NUMC and ALPHA fields).
-    func number(_ value: Int, width: Int = 0) {
-        separate()
-        putDigits(value, width: width)
-    }
+    func number(_ value: Int, width: Int = 0) { encoder.numberField(value, width: width) }
 
     /// A fixed-point number `scaled / 10^scale` with the file's decimal separator: `2,500`.
-    func decimal(_ scaled: Int, scale: Int) {
-        separate()
-        putDecimal(scaled, scale: scale)
-    }
+    func decimal(_ scaled: Int, scale: Int) { encoder.decimalField(scaled, scale: scale) }
 
     /// A decimal followed by junk, a value that is not a number: `2,500x`.
-    func brokenDecimal(_ scaled: Int, scale: Int, junk: String) {
-        separate()
-        putDecimal(scaled, scale: scale)
-        put(junk)
-    }
+    func brokenDecimal(_ scaled: Int, scale: Int, junk: String) { encoder.decimalField(scaled, scale: scale, junk: junk) }
 
     /// A date as `yyyyMMdd`.
     func date(_ day: CalendarDay) {
-        separate()
         let c = day.components
-        putDigits(c.year, width: 4)
-        putDigits(c.month, width: 2)
-        putDigits(c.day, width: 2)
+        encoder.dateField(year: c.year, month: c.month, day: c.day)
     }
 
     /// Ends the row; returns its physical line number.
     @discardableResult
     func endRow() -> Int {
-        for byte in lineEnding { putASCII(byte) }
-        fieldCount = 0
+        encoder.endRow()
         lastLine += 1
-        if buffer.count >= TableWriter.flushSize { flush() }
+        if encoder.bytes.count >= TableWriter.flushSize { flush() }
         return lastLine
     }
 
@@ -123,70 +82,10 @@ final class TableWriter {
         try handle.close()
     }
 
-    // MARK: - Bytes
-
-    private func separate() {
-        if fieldCount > 0 { putASCII(delimiter) }
-        fieldCount += 1
-    }
-
-    private func putDecimal(_ scaled: Int, scale: Int) {
-        var magnitude = scaled
-        if scaled < 0 {
-            putASCII(45)
-            magnitude = -scaled
-        }
-        var divisor = 1
-        for _ in 0..<scale { divisor *= 10 }
-        putDigits(magnitude / divisor, width: 1)
-        if scale > 0 {
-            putASCII(decimalSeparator)
-            putDigits(magnitude % divisor, width: scale)
-        }
-    }
-
-    private func putDigits(_ value: Int, width: Int) {
-        var rest = value
-        if value < 0 {
-            putASCII(45)
-            rest = -value
-        }
-        var divisor = 1
-        var count = 1
-        while divisor <= rest / 10 {
-            divisor *= 10
-            count += 1
-        }
-        if width > count { for _ in 0..<(width - count) { putASCII(48) } }
-        while divisor > 0 {
-            putASCII(UInt8(48 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-
-    @inline(__always)
-    private func putASCII(_ byte: UInt8) {
-        buffer.append(byte)
-        if encoding == .utf16LittleEndian { buffer.append(0) }
-    }
-
-    private func put(_ value: String) {
-        switch encoding {
-        case .utf8:
-            buffer.append(contentsOf: value.utf8)
-        case .utf16LittleEndian:
-            for unit in value.utf16 {
-                buffer.append(UInt8(truncatingIfNeeded: unit))
-                buffer.append(UInt8(truncatingIfNeeded: unit >> 8))
-            }
-        }
-    }
-
     private func flush() {
-        guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        guard !encoder.bytes.isEmpty else { return }
+        handle.write(Data(encoder.bytes))
+        encoder.removeAll()
     }
 }
 

@@ -198,3 +198,70 @@ struct ImportTests {
         #expect(rejects[0].rawText == "4711;Bolt;12,5x")
     }
 }
+
+@Suite("Batched writing and the key index")
+struct BatchTests {
+    /// Parts P0..P(n-1), then a chain of edges P(i) → P(i+1) and one to a missing part.
+    func importChain(_ store: GraphStore, parts: Int, keyIndexLimit: Int? = nil, invalidAt: Int? = nil) throws -> RunSummary {
+        let session = try store.beginImport(catalog: Plant.catalog, project: "batch")
+        if let keyIndexLimit { session.keyIndexLimit = keyIndexLimit }
+        let source = try session.beginSource(Plant.source("all.csv"))
+        for i in 0..<parts {
+            if i == invalidAt {
+                let bad = NodeRecord(label: "Part", key: [.string("P\(i)")],
+                                     properties: PropertyList(names: Plant.partNames, values: [.string("P\(i)"), .string("bad"), .string("heavy")]),
+                                     location: SourceLocation(file: "all.csv", line: i + 2), rule: "parts")
+                #expect(throws: StoreError.self) { try session.add(bad, source: source) }
+                continue
+            }
+            try session.add(Plant.part("P\(i)", "part \(i)", "\(i).5", file: "all.csv", line: i + 2), source: source)
+            if i % 3 == 0 {  // a second record for the same part merges
+                try session.add(Plant.part("P\(i)", "part \(i)", nil, file: "all.csv", line: i + 2), source: source)
+            }
+        }
+        for i in 0..<parts {
+            try session.add(Plant.component("P\(i)", "P\(i + 1)", quantity: "1", position: Int64(i), file: "all.csv", line: 1000 + i), source: source)
+        }
+        try session.endSource(source, rowsRead: parts * 2)
+        return try session.finish()
+    }
+
+    func chain(_ store: GraphStore) throws -> [String] {
+        try store.select("""
+            SELECT f.number || '>' || t.number FROM edge_HAS_COMPONENT e
+            JOIN node_Part f ON f._id = e._from JOIN node_Part t ON t._id = e._to ORDER BY e.position
+            """).rows.map { $0[0].description }
+    }
+
+    @Test func writesFullAndPartialBatches() throws {
+        let store = try GraphStore.open(path: try Plant.freshPath())
+        let summary = try importChain(store, parts: 70)
+        #expect(summary.totals.nodesCreated == 70)
+        #expect(summary.totals.nodesMerged == 24)
+        #expect(summary.totals.edges == 69 && summary.totals.dangling == 1)
+        #expect(try chain(store) == (0..<69).map { "P\($0)>P\($0 + 1)" })
+        #expect(try store.select("SELECT weight FROM node_Part WHERE number = 'P69'").rows == [[.string("69.5")]])
+        #expect(try store.dangling().map(\.toKey) == ["P70"])
+    }
+
+    @Test func anInvalidRecordLeavesItsBatchIntact() throws {
+        let store = try GraphStore.open(path: try Plant.freshPath())
+        let summary = try importChain(store, parts: 40, invalidAt: 20)
+        #expect(summary.totals.nodesCreated == 39)
+        #expect(try store.select("SELECT count(*) FROM node_Part WHERE number = 'P20'").rows == [[.integer(0)]])
+        #expect(summary.totals.dangling == 3)  // P19 → P20, P20 → P21 (from), P39 → P40
+        #expect(try chain(store).count == 37)
+        #expect(try store.select("SELECT min(_id), max(_id), count(*) FROM node_Part").rows == [[.integer(1), .integer(39), .integer(39)]])
+    }
+
+    @Test func keysBeyondTheIndexMergeAndResolveThroughSQL() throws {
+        let store = try GraphStore.open(path: try Plant.freshPath())
+        let summary = try importChain(store, parts: 50, keyIndexLimit: 5)
+        #expect(summary.totals.nodesCreated == 50)
+        #expect(summary.totals.nodesMerged == 17)
+        #expect(summary.totals.edges == 49 && summary.totals.dangling == 1)
+        #expect(try chain(store) == (0..<49).map { "P\($0)>P\($0 + 1)" })
+        let provenance = try #require(try store.provenance(label: "Part", key: "P30"))
+        #expect(provenance.contributions.map(\.line) == [32])
+    }
+}

@@ -125,6 +125,21 @@ struct RunLifecycleTests {
         #expect(try reopened.runs().map(\.status) == [.rejectedLimit, .ok])
     }
 
+    @Test func sessionRefusesWritesAfterSQLiteRolledBack() throws {
+        let store = try GraphStore.open(path: try Plant.freshPath())
+        try Plant.importParts(store, [("A", "a", nil)])
+        let session = try store.beginImport(catalog: Plant.catalog, project: "interrupted")
+        let source = try session.beginSource(Plant.source("parts.csv"))
+        try store.db.rollback()  // what SQLite does by itself when a write is interrupted
+        let error = try #require(throws: StoreError.self) { try session.add(Plant.part("Q", nil, nil, line: 2), source: source) }
+        #expect(error.code == .sessionState)
+        #expect(throws: StoreError.self) { try session.finish() }
+        let failed = try session.abort(message: "interrupted")
+        #expect(try store.lastRun()?.id == failed.run)
+        #expect(try store.lastRun()?.status == .failed)
+        #expect(try Plant.partNumbers(store) == ["A"])
+    }
+
     @Test func droppedSessionRollsBackAndReopenSeesOldData() throws {
         let path = try Plant.freshPath()
         var store: GraphStore? = try GraphStore.open(path: path)
@@ -251,5 +266,32 @@ struct RunLifecycleTests {
         #expect(stats.runs == 1 && stats.currentRun == summary.run)
         #expect(stats.dangling == 1 && stats.rejects == 0 && stats.conflicts == 0)
         #expect(stats.fileSize > 0)
+    }
+}
+
+@Suite("Opening files")
+struct OpeningTests {
+    @Test func refusesAFileThatIsNotSQLite() throws {
+        let path = try Plant.freshPath()
+        try Fixtures.write("number;description\n4711;Bolt\n", to: URL(fileURLWithPath: path))
+        let error = try #require(throws: StoreError.self) { try GraphStore.open(path: path) }
+        #expect(error.code == .notAGraph)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "number;description\n4711;Bolt\n")
+    }
+
+    @Test func doesNotSwitchAForeignDatabaseToWAL() throws {
+        let path = try Plant.freshPath()
+        try Database(path: path, options: Database.Options(walMode: false)).execute("CREATE TABLE something(x)")
+        #expect(throws: StoreError.self) { try GraphStore.open(path: path) }
+        #expect(try Database(path: path, mode: .readOnly).fetchString("PRAGMA journal_mode") == "delete")
+    }
+
+    @Test func edgeTypeMayConnectLabelsStoredEarlier() throws {
+        let store = try GraphStore.open(path: try Plant.freshPath())
+        try Plant.importParts(store, [("A", nil, nil)])
+        let session = try store.beginImport(catalog: Catalog(edgeTypes: [Plant.bom]), project: "edges only")
+        _ = try session.finish()
+        #expect(store.catalog.edgeType("HAS_COMPONENT") != nil)
+        #expect(try Plant.partNumbers(store) == [])  // snapshot: this run's sources had no parts
     }
 }

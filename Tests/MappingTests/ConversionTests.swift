@@ -34,6 +34,10 @@ import Testing
         #expect(try Harness.value("{ column: C, type: decimal }", "0.125").value == dec("0.125"))
         #expect(try Harness.value("{ column: C, type: decimal }", "1.50").value == dec("1.50"))
         #expect(try Harness.value("{ column: C, type: decimal }", "12.5-").value == dec("-12.5"))
+        #expect(try Harness.value("{ column: C, type: decimal }", "-0.5").value == dec("-0.5"))
+        #expect(try Harness.value("{ column: C, type: decimal }", "+1.5").value == dec("1.5"))
+        #expect(try Harness.value("{ column: C, type: decimal }", " 7 ").value == dec("7"))
+        #expect(try Harness.value("{ column: C, type: decimal }", "   ").value == .null)
         #expect(try Harness.value("{ column: C, type: decimal, decimal-comma: true }", "1.234.567,89").value == dec("1234567.89"))
         #expect(try Harness.value("{ column: C, type: decimal }", "2,5", extra: "source: { decimal-comma: true }").value == dec("2.5"))
         // An expression may turn the source's decimal comma off.
@@ -114,6 +118,12 @@ import Testing
         let noon = try #require(LocalDateTime(date: day, hour: 12, minute: 5, second: 9))
         #expect(try Harness.value("{ column: C, type: datetime }", "2025-03-04T12:05:09").value == .datetime(noon))
         #expect(try Harness.value("{ column: C, type: datetime }", "2025-03-04 12:05:09").value == .datetime(noon))
+        let withFraction = try #require(LocalDateTime(date: day, hour: 12, minute: 5, second: 9, microsecond: 250_000))
+        #expect(try Harness.value("{ column: C, type: datetime }", "2025-03-04T12:05:09.250").value == .datetime(withFraction))
+        let noSeconds = try #require(LocalDateTime(date: day, hour: 12, minute: 5, second: 0))
+        #expect(try Harness.value("{ column: C, type: datetime }", "2025-03-04T12:05").value == .datetime(noSeconds))
+        #expect(try Harness.value("{ column: C, type: datetime, format: [yyyyMMddHHmmss, iso] }", "2025-03-04T12:05:09").value
+                == .datetime(noon))
         #expect(try Harness.value("{ column: C, type: datetime, format: yyyyMMddHHmmss }", "20250304120509").value == .datetime(noon))
         let midnight = try #require(LocalDateTime(date: day, hour: 0, minute: 0, second: 0))
         #expect(try Harness.value("{ column: C, type: datetime, format: dd.MM.yyyy }", "04.03.2025").value == .datetime(midnight))

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The machine a benchmark ran on, for the results file: cores, memory, OS, compiler, sqlite3.
+struct MachineInfo {
+    var cores: Int
+    var memoryGiB: Double
+    var system: String
+    var swiftVersion: String
+    var sqliteVersion: String
+    var cpuModel: String
+
+    static func current(sqlite3: String) -> MachineInfo {
+        let swift = ChildProcess.which("swift").flatMap { try? capture($0, ["--version"]) } ?? "unknown"
+        let sqlite = (try? capture(sqlite3, ["--version"])) ?? "unknown"
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown"
+        return MachineInfo(
+            cores: ProcessInfo.processInfo.activeProcessorCount,
+            memoryGiB: Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824,
+            system: ProcessInfo.processInfo.operatingSystemVersionString,
+            swiftVersion: swift.split(separator: "\n").first.map(String.init) ?? swift,
+            sqliteVersion: String(sqlite.split(separator: " ").prefix(2).joined(separator: " ")),
+            cpuModel: model)
+    }
+
+    var markdown: String {
+        """
+        - CPU: \(cpuModel), \(cores) cores available (shared machine)
+        - memory: \(String(format: "%.1f", memoryGiB)) GiB
+        - OS: \(system)
+        - compiler: \(swiftVersion)
+        - sqlite3 shell: \(sqliteVersion)
+
+        """
+    }
+
+    /// Runs a short command and returns its standard output.
+    static func capture(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ChildProcessError(description: "`\(executable) \(arguments.joined(separator: " "))` failed")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
