@@ -42,6 +42,7 @@ enum ChildProcess {
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
 
+        fflush(nil)
         var pid = pid_t()
         let started = ContinuousClock.now
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
@@ -70,6 +71,7 @@ enum ChildProcess {
     /// Runs a short helper command (a build, the generator) with its output shown to the user;
     /// throws when it fails.
     static func runVisible(_ executable: String, _ arguments: [String]) throws {
+        fflush(nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

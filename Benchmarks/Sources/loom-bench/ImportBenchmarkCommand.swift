@@ -106,8 +106,12 @@ struct ImportBenchmarkCommand: ParsableCommand {
             result.loomRuns.append(loomRun)
             result.loomDatabaseBytes = DatabaseFiles.size(loomDB)
             let reportData = try Data(contentsOf: URL(fileURLWithPath: reportPath))
-            if let report = try JSONSerialization.jsonObject(with: reportData) as? [String: Any], let seconds = report["seconds"] as? Double {
-                result.loomReportedSeconds.append(seconds)
+            if let report = try JSONSerialization.jsonObject(with: reportData) as? [String: Any] {
+                if let seconds = report["seconds"] as? Double { result.loomReportedSeconds.append(seconds) }
+                result.loomSources = (report["sources"] as? [[String: Any]] ?? []).map {
+                    SourceTiming(file: (($0["path"] as? String ?? "?") as NSString).lastPathComponent,
+                                 rows: $0["rowsRead"] as? Int ?? 0, seconds: $0["seconds"] as? Double ?? 0)
+                }
             }
             let counts = try ImportedCounts.read(database: loomDB, reportJSON: reportData)
             result.mismatches = counts.mismatches(against: truth)

@@ -16,6 +16,8 @@ struct ScaleResult {
     var rowsRead = 0
     var loomDatabaseBytes = 0
     var floorDatabaseBytes = 0
+    /// Per-source times from the import report of the last run.
+    var loomSources: [SourceTiming] = []
     /// Disagreements of Loom's graph with the ground truth (empty when all counts match).
     var mismatches: [String] = []
 
@@ -27,6 +29,13 @@ struct ScaleResult {
     var floorPeakRSS: Int { floorRuns.map(\.peakRSSBytes).max() ?? 0 }
     var loomCPUSeconds: Double { Median.of(loomRuns.map { $0.userSeconds + $0.systemSeconds }) }
     var rows: Int { dataRows > 0 ? dataRows : rowsRead }
+}
+
+/// One source's share of an import, from the import report.
+struct SourceTiming {
+    var file: String
+    var rows: Int
+    var seconds: Double
 }
 
 enum Median {
@@ -67,6 +76,13 @@ struct ResultsReport {
             out += "- floor runs (wall s): \(r.floorRuns.map { f2($0.wallSeconds) }.joined(separator: ", ")); rows in the untyped tables: \(group(r.floorRows)); shell warnings: \(r.floorWarnings); database \(f1(Double(r.floorDatabaseBytes) / 1e6)) MB\n"
             out += "- Loom runs (wall s): \(r.loomRuns.map { f2($0.wallSeconds) }.joined(separator: ", ")); the import's own clock: \(r.loomReportedSeconds.map(f2).joined(separator: ", ")); CPU (user+sys, median) \(f2(r.loomCPUSeconds)) s; peak RSS per run (MB): \(r.loomRuns.map { f1(Double($0.peakRSSBytes) / 1e6) }.joined(separator: ", ")); database \(f1(Double(r.loomDatabaseBytes) / 1e6)) MB\n"
             out += "- rows read by Loom (report): \(group(r.rowsRead)); data rows in the ground truth: \(group(r.dataRows))\n"
+            if !r.loomSources.isEmpty {
+                let total = r.loomReportedSeconds.last ?? 0
+                let sources = r.loomSources.sorted { $0.seconds > $1.seconds }.prefix(6)
+                    .map { "\($0.file) \(f2($0.seconds)) s (\(group($0.rows)) rows)" }.joined(separator: ", ")
+                let rest = total - r.loomSources.reduce(0) { $0 + $1.seconds }
+                out += "- Loom's slowest sources (last run): \(sources); outside the per-source times (setup, edge resolution, commit): \(f2(rest)) s\n"
+            }
             if r.mismatches.isEmpty {
                 out += "- Loom's graph matches the ground truth (nodes per label, edges per type, rejects, dangling, rows read)\n"
             } else {
