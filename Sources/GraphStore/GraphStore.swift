@@ -13,7 +13,7 @@ import SQLiteDB
 ///     let session = try store.beginImport(catalog: catalog, project: "loom.yaml")
 ///     let source = try session.beginSource(info)
 ///     try session.add(node, source: source)
-///     try session.endSource(source, rowsRead: 1)
+///     try session.endSource(source, rowsRead: 1, contentHash: "")
 ///     let summary = try session.finish()
 public final class GraphStore {
     public let path: String

@@ -114,10 +114,14 @@ public final class ImportSession: GraphSink {
         }
     }
 
-    public func endSource(_ source: Int64, rowsRead: Int) throws {
+    public func endSource(_ source: Int64, rowsRead: Int, contentHash: String) throws {
         try ensureWritable()
         let index = try tallyIndex(source)
         tallies[index].counts.rowsRead = rowsRead
+        tallies[index].info.contentHash = contentHash
+        try StoreError.wrap {
+            try db.execute("UPDATE _sources SET sha256 = ? WHERE id = ?", arguments: [.text(contentHash), .integer(source)])
+        }
         try StoreError.wrap {
             try db.execute("UPDATE _sources SET rows_read = ? WHERE id = ?", arguments: [.integer(Int64(rowsRead)), .integer(source)])
         }

@@ -58,65 +58,128 @@ public struct PreparedSource: Sendable {
 
 /// Streams one source through its mapping into a sink: records become nodes and edges,
 /// malformed rows and rows a mapping cannot type become rejects with their location.
+///
+/// Reading and mapping run on their own thread and hand batches of records to the calling
+/// thread, which writes them to the sink (the store is single-threaded); on two cores the
+/// parse and the SQLite writes overlap. Order is kept: the sink sees records in file order.
 public enum SourceImport {
+    /// Rows per batch handed from the reading thread to the writing thread.
+    static let batchRows = 1024
+
     public static func run(_ source: PreparedSource, into sink: GraphSink, budget: RejectBudget) throws(ImportError) -> SourceReadStats {
         let started = Date()
-        var stats = SourceReadStats()
-        let reader: CSVReader
-        let mapper: RowMapper
-        let info: SourceFileInfo
-        do {
-            reader = try CSVReader(path: source.path, dialect: source.dialect, displayPath: source.displayPath)
-            mapper = try source.mapping.bind(columns: try columnNames(reader, spec: source.mapping.source, file: source.displayPath),
-                                             sourceFile: source.displayPath)
-            let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?.int64Value ?? 0
-            info = SourceFileInfo(path: source.displayPath, size: size,
-                                  contentHash: try FileDigest.sha256(path: source.path), mapping: source.mapping.path)
-        } catch let error as ReaderError {
-            throw .reader(error)
-        } catch let error as MappingError {
-            throw .mapping(error)
-        } catch {
-            throw .store("\(error)")
-        }
-        let file = source.displayPath
-        do {
-            let sourceID = try sink.beginSource(info)
-            while let row = try nextRow(reader) {
-                stats.rowsRead += 1
-                switch row {
-                case .malformed(let bad):
-                    let reject = RejectRecord(location: bad.location, rule: nil, reason: bad.reason, rawText: bad.rawText)
-                    stats.rowsRejected += 1
-                    try sink.add(reject, source: sourceID)
-                    try budget.spend(reject)
-                case .record(let record):
-                    let outcome = mapper.map(record.fields, at: record.location(file: file),
-                                             fieldLocation: { record.location(ofField: $0, file: file) })
-                    switch outcome {
-                    case .filteredOut:
-                        stats.rowsFiltered += 1
-                    case .mapped(let nodes, let edges):
-                        for node in nodes { try sink.add(node, source: sourceID) }
-                        for edge in edges { try sink.add(edge, source: sourceID) }
-                        stats.nodeRecords += nodes.count
-                        stats.edgeRecords += edges.count
-                    case .rejected(var reject):
-                        reject.rawText = record.rawText
-                        stats.rowsRejected += 1
-                        try sink.add(reject, source: sourceID)
-                        try budget.spend(reject)
-                    }
-                }
+        let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?.int64Value ?? 0
+        let info = SourceFileInfo(path: source.displayPath, size: size, contentHash: "", mapping: source.mapping.path)
+        let sourceID: Int64
+        do { sourceID = try sink.beginSource(info) } catch { throw .store("\(error)") }
+
+        let queue = RowBatchQueue()
+        let hash = ContentHashBox()
+        let done = DispatchSemaphore(value: 0)
+        let reading = Thread {
+            defer { done.signal() }
+            do throws(ImportError) {
+                hash.value = try readAndMap(source, into: queue)
+                queue.close()
+            } catch {
+                queue.close(failure: error)
             }
-            try sink.endSource(sourceID, rowsRead: stats.rowsRead)
-        } catch let error as ImportError {
+        }
+        reading.stackSize = 4 << 20
+        reading.start()
+
+        var stats = SourceReadStats()
+        do throws(ImportError) {
+            while let batch = try queue.take() {
+                try write(batch, into: sink, source: sourceID, budget: budget)
+                stats.rowsRead += batch.rowsRead
+                stats.rowsFiltered += batch.rowsFiltered
+                stats.rowsRejected += batch.rowsRejected
+                stats.nodeRecords += batch.nodeRecords
+                stats.edgeRecords += batch.edgeRecords
+            }
+        } catch {
+            queue.cancel()
+            done.wait()
             throw error
+        }
+        done.wait()
+        do {
+            try sink.endSource(sourceID, rowsRead: stats.rowsRead, contentHash: hash.value)
         } catch {
             throw .store("\(error)")
         }
         stats.seconds = Date().timeIntervalSince(started)
         return stats
+    }
+
+    /// The reading thread: file → rows → mapped records, in batches. Returns the file's SHA-256.
+    private static func readAndMap(_ source: PreparedSource, into queue: RowBatchQueue) throws(ImportError) -> String {
+        let reader: CSVReader
+        let mapper: RowMapper
+        do {
+            reader = try CSVReader(path: source.path, dialect: source.dialect, displayPath: source.displayPath)
+            mapper = try source.mapping.bind(columns: try columnNames(reader, spec: source.mapping.source, file: source.displayPath),
+                                             sourceFile: source.displayPath)
+        } catch let error as ReaderError {
+            throw .reader(error)
+        } catch let error as MappingError {
+            throw .mapping(error)
+        } catch {
+            throw .unsupported("\(error)")
+        }
+        let file = source.displayPath
+        var batch = RowBatch()
+        batch.items.reserveCapacity(batchRows * 2)
+        while let row = try nextRow(reader) {
+            batch.rowsRead += 1
+            switch row {
+            case .malformed(let bad):
+                batch.rowsRejected += 1
+                batch.items.append(.reject(RejectRecord(location: bad.location, rule: nil, reason: bad.reason, rawText: bad.rawText)))
+            case .record(let record):
+                switch mapper.map(record.fields, at: record.location(file: file),
+                                  fieldLocation: { record.location(ofField: $0, file: file) }) {
+                case .filteredOut:
+                    batch.rowsFiltered += 1
+                case .mapped(let nodes, let edges):
+                    for node in nodes { batch.items.append(.node(node)) }
+                    for edge in edges { batch.items.append(.edge(edge)) }
+                    batch.nodeRecords += nodes.count
+                    batch.edgeRecords += edges.count
+                case .rejected(var reject):
+                    reject.rawText = record.rawText
+                    batch.rowsRejected += 1
+                    batch.items.append(.reject(reject))
+                }
+            }
+            if batch.rowsRead >= batchRows {
+                guard queue.put(batch) else { return "" }
+                batch = RowBatch()
+                batch.items.reserveCapacity(batchRows * 2)
+            }
+        }
+        if batch.rowsRead > 0, !queue.put(batch) { return "" }
+        do { return try reader.contentHash() } catch { throw .reader(error) }
+    }
+
+    /// The writing thread (the caller's): records into the sink, rejects against the budget.
+    private static func write(_ batch: RowBatch, into sink: GraphSink, source: Int64, budget: RejectBudget) throws(ImportError) {
+        do {
+            for item in batch.items {
+                switch item {
+                case .node(let node): try sink.add(node, source: source)
+                case .edge(let edge): try sink.add(edge, source: source)
+                case .reject(let reject):
+                    try sink.add(reject, source: source)
+                    try budget.spend(reject)
+                }
+            }
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw .store("\(error)")
+        }
     }
 
     /// The column names a mapping binds to: the file's header, or the mapping's `columns:`
@@ -133,4 +196,9 @@ public enum SourceImport {
     private static func nextRow(_ reader: CSVReader) throws(ImportError) -> CSVRow? {
         do { return try reader.next() } catch { throw .reader(error) }
     }
+}
+
+/// The file hash the reading thread leaves for the writing thread (read after the thread ends).
+private final class ContentHashBox: @unchecked Sendable {
+    var value = ""
 }

@@ -68,6 +68,12 @@ public final class CSVReader {
         }
     }
 
+    /// The SHA-256 of the file's bytes (64 lower-case hex digits), computed while reading:
+    /// call after the last record; any unread rest of the file is read first. Call once.
+    public func contentHash() throws(ReaderError) -> String {
+        try scanner.input.finishDigest()
+    }
+
     /// Bytes read from the file so far (in chunks; for progress reporting).
     public var bytesRead: Int64 { scanner.input.bytesRead }
 

@@ -3,16 +3,7 @@
 public enum FileDigest {
     /// The SHA-256 of the file's bytes as 64 lower-case hex digits, read in 256 KiB chunks.
     public static func sha256(path: String) throws(ReaderError) -> String {
-        let input = try FileInput(path: path, displayPath: path)
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: FileInput.chunkSize, alignment: 8)
-        defer { chunk.deallocate() }
-        var hash = SHA256()
-        while true {
-            let n = try input.read(into: chunk)
-            if n == 0 { break }
-            hash.update(UnsafeRawBufferPointer(rebasing: chunk[..<n]))
-        }
-        return hash.finish()
+        try FileInput(path: path, displayPath: path).finishDigest()
     }
 
     /// The SHA-256 of bytes in memory, as 64 lower-case hex digits.

@@ -13,6 +13,8 @@ final class FileInput {
     private var fd: Int32
     private(set) var bytesRead: Int64 = 0
     private(set) var atEnd = false
+    /// SHA-256 of every byte read so far, so a source is fingerprinted in the same pass that parses it.
+    private var digest = SHA256()
 
     init(path: String, displayPath: String) throws(ReaderError) {
         self.displayPath = displayPath
@@ -26,6 +28,17 @@ final class FileInput {
             throw ReaderError("cannot read file: it is a directory", file: displayPath)
         }
         fd = opened
+    }
+
+    /// Reads whatever is left (without keeping it) and returns the SHA-256 of the whole file,
+    /// as 64 lower-case hex digits. Call once, after the last `read`.
+    func finishDigest() throws(ReaderError) -> String {
+        if !atEnd {
+            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: FileInput.chunkSize, alignment: 8)
+            defer { chunk.deallocate() }
+            while try read(into: chunk) > 0 {}
+        }
+        return digest.finish()
     }
 
     deinit {
@@ -43,6 +56,7 @@ final class FileInput {
             #endif
             if n > 0 {
                 bytesRead += Int64(n)
+                digest.update(UnsafeRawBufferPointer(start: base, count: n))
                 return n
             }
             if n == 0 {

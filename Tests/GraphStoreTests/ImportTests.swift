@@ -57,7 +57,7 @@ struct ImportTests {
         try session.add(NodeRecord(label: "Thing", key: [.integer(7)],
                                    properties: PropertyList(names: thing.properties.map(\.name), values: values),
                                    location: SourceLocation(file: "things.csv", line: 2), rule: "things"), source: source)
-        try session.endSource(source, rowsRead: 1)
+        try session.endSource(source, rowsRead: 1, contentHash: "")
         _ = try session.finish()
 
         let provenance = try #require(try store.provenance(label: "Thing", key: "7"))
@@ -86,7 +86,7 @@ struct ImportTests {
                                    properties: PropertyList(names: ["id", "kind"], values: [.string("2"), .integer(3)]),
                                    location: SourceLocation(file: "items.csv", line: 10), rule: "items")
         #expect(throws: StoreError.self) { try session.add(wrongType, source: source) }
-        try session.endSource(source, rowsRead: 2)
+        try session.endSource(source, rowsRead: 2, contentHash: "")
         let summary = try session.finish()
         #expect(summary.totals.nodesCreated == 0)
         #expect(try store.select("SELECT count(*) FROM node_Item").rows == [[.integer(0)]])
@@ -97,11 +97,11 @@ struct ImportTests {
         let session = try store.beginImport(catalog: Plant.catalog, project: "merge")
         let erp = try session.beginSource(Plant.source("erp.csv", mapping: "erp.yaml"))
         try session.add(Plant.part("4711", nil, "1.5", file: "erp.csv", line: 2), source: erp)
-        try session.endSource(erp, rowsRead: 1)
+        try session.endSource(erp, rowsRead: 1, contentHash: "")
         let plm = try session.beginSource(Plant.source("plm.csv", mapping: "plm.yaml"))
         try session.add(Plant.part("4711", "Bolt M8", "1.50", file: "plm.csv", line: 5), source: plm)  // fills, agrees
         try session.add(Plant.part("4711", "Screw", "2.0", file: "plm.csv", line: 6), source: plm)     // disagrees twice
-        try session.endSource(plm, rowsRead: 2)
+        try session.endSource(plm, rowsRead: 2, contentHash: "")
         let summary = try session.finish()
 
         #expect(summary.sources.map(\.counts.nodesCreated) == [1, 0])
@@ -139,12 +139,12 @@ struct ImportTests {
         try session.add(Plant.component("A", "X", quantity: "1", position: 30, line: 4), source: bom)
         try session.add(Plant.component("Y", "B", quantity: "1", position: 10, line: 5), source: bom)
         try session.add(Plant.component("Y", "Z", quantity: "1", position: 10, line: 6), source: bom)
-        try session.endSource(bom, rowsRead: 5)
+        try session.endSource(bom, rowsRead: 5, contentHash: "")
         let parts = try session.beginSource(Plant.source("parts.csv"))
         for (offset, number) in ["A", "B", "C"].enumerated() {
             try session.add(Plant.part(number, nil, nil, line: offset + 2), source: parts)
         }
-        try session.endSource(parts, rowsRead: 3)
+        try session.endSource(parts, rowsRead: 3, contentHash: "")
         let summary = try session.finish()
 
         #expect(summary.sources[0].counts.edges == 2)
@@ -188,7 +188,7 @@ struct ImportTests {
         try session.add(RejectRecord(location: SourceLocation(file: "parts.csv", line: 7, column: 12),
                                      rule: "parts.yaml nodes[0] Part", reason: "column BRGEW: '12,5x' is not a decimal",
                                      rawText: "4711;Bolt;12,5x"), source: source)
-        try session.endSource(source, rowsRead: 10)
+        try session.endSource(source, rowsRead: 10, contentHash: "")
         let summary = try session.finish()
         #expect(summary.totals.rejects == 1 && summary.totals.rowsRead == 10)
         let rejects = try store.rejects()
@@ -222,7 +222,7 @@ struct BatchTests {
         for i in 0..<parts {
             try session.add(Plant.component("P\(i)", "P\(i + 1)", quantity: "1", position: Int64(i), file: "all.csv", line: 1000 + i), source: source)
         }
-        try session.endSource(source, rowsRead: parts * 2)
+        try session.endSource(source, rowsRead: parts * 2, contentHash: "")
         return try session.finish()
     }
 

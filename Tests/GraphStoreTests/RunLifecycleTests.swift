@@ -249,7 +249,7 @@ struct RunLifecycleTests {
         try session.add(Plant.part("B", nil, "2", line: 3), source: source)
         try session.add(Plant.component("A", "B", quantity: "1", position: 1, line: 4), source: source)
         try session.add(Plant.component("A", "Q", quantity: "1", position: 2, line: 5), source: source)
-        try session.endSource(source, rowsRead: 4)
+        try session.endSource(source, rowsRead: 4, contentHash: "")
         let summary = try session.finish()
 
         let schema = try store.schema()

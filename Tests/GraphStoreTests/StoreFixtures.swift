@@ -57,7 +57,7 @@ enum Plant {
         for (offset, part) in parts.enumerated() {
             try session.add(Plant.part(part.0, part.1, part.2, line: offset + 2), source: source)
         }
-        try session.endSource(source, rowsRead: parts.count)
+        try session.endSource(source, rowsRead: parts.count, contentHash: "")
         return try session.finish()
     }
 

@@ -21,7 +21,10 @@ final class RecordingSink: GraphSink {
     func add(_ node: NodeRecord, source: Int64) throws { nodes.append(node) }
     func add(_ edge: EdgeRecord, source: Int64) throws { edges.append(edge) }
     func add(_ reject: RejectRecord, source: Int64) throws { rejects.append(reject) }
-    func endSource(_ source: Int64, rowsRead: Int) throws { ended.append((source, rowsRead)) }
+    func endSource(_ source: Int64, rowsRead: Int, contentHash: String) throws {
+        ended.append((source, rowsRead))
+        sources[Int(source) - 1].contentHash = contentHash
+    }
 }
 
 @Suite struct SourceImportTests {

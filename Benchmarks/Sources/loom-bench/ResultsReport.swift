@@ -120,7 +120,7 @@ struct ResultsReport {
     static func stamp() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd-HHmm"
+        formatter.dateFormat = "yyyy-MM-dd-HHmmss"
         return formatter.string(from: Date())
     }
 
