@@ -81,14 +81,12 @@ struct RejectsCommand: ParsableCommand {
           loom rejects --db plant.sqlite --run 3 --format json
         """)
 
-    @OptionGroup var location: GraphLocation
-    @Option(name: .customLong("run"), help: "The import run (default: the last).") var runID: Int64?
-    @Option(name: .long, help: "At most this many rejects.") var limit: Int = 1000
-    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+    @OptionGroup var list: ProblemList
 
     func run() throws {
-        let graph = try Engine.openGraph(project: location.project, database: location.db)
-        print(format == .json ? try graph.rejectsJSON(run: runID, limit: limit) : try graph.rejectsText(run: runID, limit: limit), terminator: "")
+        let graph = try list.openGraph()
+        print(list.format == .json ? try graph.rejectsJSON(run: list.runID, limit: list.limit)
+                                   : try graph.rejectsText(run: list.runID, limit: list.limit), terminator: "")
     }
 }
 
@@ -126,14 +124,12 @@ struct DanglingCommand: ParsableCommand {
         abstract: "List edges kept aside because an endpoint does not exist, with their source rows.",
         discussion: "Example: loom dangling datasets/sample-plant/loom.yaml")
 
-    @OptionGroup var location: GraphLocation
-    @Option(name: .customLong("run"), help: "The import run (default: the current graph's).") var runID: Int64?
-    @Option(name: .long, help: "At most this many entries.") var limit: Int = 1000
-    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+    @OptionGroup var list: ProblemList
 
     func run() throws {
-        let graph = try Engine.openGraph(project: location.project, database: location.db)
-        print(format == .json ? try graph.danglingJSON(run: runID, limit: limit) : try graph.danglingText(run: runID, limit: limit), terminator: "")
+        let graph = try list.openGraph()
+        print(list.format == .json ? try graph.danglingJSON(run: list.runID, limit: list.limit)
+                                   : try graph.danglingText(run: list.runID, limit: list.limit), terminator: "")
     }
 }
 
@@ -143,14 +139,12 @@ struct ConflictsCommand: ParsableCommand {
         abstract: "List properties two sources disagree on, with both values and both source rows.",
         discussion: "Example: loom conflicts datasets/sample-plant/loom.yaml")
 
-    @OptionGroup var location: GraphLocation
-    @Option(name: .customLong("run"), help: "The import run (default: the current graph's).") var runID: Int64?
-    @Option(name: .long, help: "At most this many entries.") var limit: Int = 1000
-    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+    @OptionGroup var list: ProblemList
 
     func run() throws {
-        let graph = try Engine.openGraph(project: location.project, database: location.db)
-        print(format == .json ? try graph.conflictsJSON(run: runID, limit: limit) : try graph.conflictsText(run: runID, limit: limit), terminator: "")
+        let graph = try list.openGraph()
+        print(list.format == .json ? try graph.conflictsJSON(run: list.runID, limit: list.limit)
+                                   : try graph.conflictsText(run: list.runID, limit: list.limit), terminator: "")
     }
 }
 

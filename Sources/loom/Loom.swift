@@ -41,3 +41,15 @@ struct GraphLocation: ParsableArguments {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
+
+/// The options every problem list shares (`rejects`, `dangling`, `conflicts`).
+struct ProblemList: ParsableArguments {
+    @OptionGroup var location: GraphLocation
+    @Option(name: .customLong("run"), help: "The import run (default: the last one).") var runID: Int64?
+    @Option(name: .long, help: "At most this many entries.") var limit: Int = 1000
+    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+
+    func openGraph() throws -> GraphReport {
+        try Engine.openGraph(project: location.project, database: location.db)
+    }
+}

@@ -49,14 +49,16 @@ struct FloorImport {
     }
 
     /// The shell script: CSV mode, then per file its separator and an `.import` that creates
-    /// the table from the header line (all columns TEXT, no keys, no indexes).
+    /// the table from the header line (all columns TEXT, no keys, no indexes). All files go in
+    /// one transaction, as Loom's import does (left alone, the shell commits after each file).
     var script: String {
-        var lines = [".bail on", ".mode csv"]
+        var lines = [".bail on", ".mode csv", "BEGIN;"]
         for source in sources {
             let separator = source.delimiter == "\t" ? "\\t" : source.delimiter.replacingOccurrences(of: "\"", with: "\\\"")
             lines.append(".separator \"\(separator)\"")
             lines.append(".import \"\(source.absolutePath)\" \(source.tableName)")
         }
+        lines.append("COMMIT;")
         return lines.joined(separator: "\n") + "\n"
     }
 

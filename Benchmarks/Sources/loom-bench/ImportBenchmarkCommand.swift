@@ -87,6 +87,7 @@ struct ImportBenchmarkCommand: ParsableCommand {
         let errorPath = scratch.appendingPathComponent("loom-stderr.txt").path
         var result = ScaleResult(scale: scale, files: sources.count, inputBytes: sources.reduce(0) { $0 + $1.bytes },
                                  dataRows: truth.totalRows)
+        result.loadAverage = MachineInfo.loadAverage
         for index in 1...repetitions {
             let floorRun = try floor.run(database: floorDB)
             result.floorRuns.append(floorRun)

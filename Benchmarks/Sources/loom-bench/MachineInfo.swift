@@ -35,6 +35,12 @@ struct MachineInfo {
         """
     }
 
+    /// The first three fields of /proc/loadavg ("" where there is none).
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").prefix(3).joined(separator: ", ")
+    }
+
     /// Runs a short command and returns its standard output.
     static func capture(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()

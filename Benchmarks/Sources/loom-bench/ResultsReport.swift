@@ -16,6 +16,8 @@ struct ScaleResult {
     var rowsRead = 0
     var loomDatabaseBytes = 0
     var floorDatabaseBytes = 0
+    /// The 1-minute load average when the scale's runs began (other work on the machine).
+    var loadAverage: String = ""
     /// Per-source times from the import report of the last run.
     var loomSources: [SourceTiming] = []
     /// Disagreements of Loom's graph with the ground truth (empty when all counts match).
@@ -28,6 +30,7 @@ struct ScaleResult {
     var loomPeakRSS: Int { loomRuns.map(\.peakRSSBytes).max() ?? 0 }
     var floorPeakRSS: Int { floorRuns.map(\.peakRSSBytes).max() ?? 0 }
     var loomCPUSeconds: Double { Median.of(loomRuns.map { $0.userSeconds + $0.systemSeconds }) }
+    var floorCPUSeconds: Double { Median.of(floorRuns.map { $0.userSeconds + $0.systemSeconds }) }
     var rows: Int { dataRows > 0 ? dataRows : rowsRead }
 }
 
@@ -73,7 +76,8 @@ struct ResultsReport {
         var out = ""
         for r in results {
             out += "### Scale \(ScaleText.of(r.scale))\n\n"
-            out += "- floor runs (wall s): \(r.floorRuns.map { f2($0.wallSeconds) }.joined(separator: ", ")); rows in the untyped tables: \(group(r.floorRows)); shell warnings: \(r.floorWarnings); database \(f1(Double(r.floorDatabaseBytes) / 1e6)) MB\n"
+            out += "- load average (1, 5, 15 min) before the runs: \(r.loadAverage)\n"
+            out += "- floor runs (wall s): \(r.floorRuns.map { f2($0.wallSeconds) }.joined(separator: ", ")); CPU (user+sys, median) \(f2(r.floorCPUSeconds)) s; rows in the untyped tables: \(group(r.floorRows)); shell warnings: \(r.floorWarnings); database \(f1(Double(r.floorDatabaseBytes) / 1e6)) MB\n"
             out += "- Loom runs (wall s): \(r.loomRuns.map { f2($0.wallSeconds) }.joined(separator: ", ")); the import's own clock: \(r.loomReportedSeconds.map(f2).joined(separator: ", ")); CPU (user+sys, median) \(f2(r.loomCPUSeconds)) s; peak RSS per run (MB): \(r.loomRuns.map { f1(Double($0.peakRSSBytes) / 1e6) }.joined(separator: ", ")); database \(f1(Double(r.loomDatabaseBytes) / 1e6)) MB\n"
             out += "- rows read by Loom (report): \(group(r.rowsRead)); data rows in the ground truth: \(group(r.dataRows))\n"
             if !r.loomSources.isEmpty {
