@@ -57,7 +57,7 @@ struct ImportBenchmarkCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
         var workspace = PlantWorkspace(packageRoot: benchmarks.deletingLastPathComponent(), work: workFolder,
                                        seed: seed, plantgen: plantgen, regenerate: regenerate)
-        let machine = MachineInfo.current(sqlite3: sqlite3)
+        let machine = MachineInfo.current(sqlite3: sqlite3, packageRoot: benchmarks.deletingLastPathComponent())
         var results: [ScaleResult] = []
         for scale in parsedScales {
             let plant = try workspace.plant(scale: scale)

@@ -8,8 +8,10 @@ struct MachineInfo {
     var swiftVersion: String
     var sqliteVersion: String
     var cpuModel: String
+    /// The main package's commit, and whether Sources/ had uncommitted changes.
+    var revision: String
 
-    static func current(sqlite3: String) -> MachineInfo {
+    static func current(sqlite3: String, packageRoot: URL) -> MachineInfo {
         let swift = ChildProcess.which("swift").flatMap { try? capture($0, ["--version"]) } ?? "unknown"
         let sqlite = (try? capture(sqlite3, ["--version"])) ?? "unknown"
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
@@ -21,7 +23,15 @@ struct MachineInfo {
             system: ProcessInfo.processInfo.operatingSystemVersionString,
             swiftVersion: swift.split(separator: "\n").first.map(String.init) ?? swift,
             sqliteVersion: String(sqlite.split(separator: " ").prefix(2).joined(separator: " ")),
-            cpuModel: model)
+            cpuModel: model,
+            revision: revision(of: packageRoot))
+    }
+
+    private static func revision(of root: URL) -> String {
+        guard let git = ChildProcess.which("git"),
+              let head = try? capture(git, ["-C", root.path, "rev-parse", "--short", "HEAD"]) else { return "unknown" }
+        let dirty = (try? capture(git, ["-C", root.path, "status", "--porcelain", "--", "Sources", "Package.swift"])) ?? ""
+        return head.trimmingCharacters(in: .whitespacesAndNewlines) + (dirty.isEmpty ? "" : " + uncommitted changes in Sources/")
     }
 
     var markdown: String {
@@ -31,6 +41,7 @@ struct MachineInfo {
         - OS: \(system)
         - compiler: \(swiftVersion)
         - sqlite3 shell: \(sqliteVersion)
+        - Loom revision: \(revision)
 
         """
     }

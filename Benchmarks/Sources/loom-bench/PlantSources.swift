@@ -36,6 +36,9 @@ enum PlantSources {
         var pendingPath: String?
         for rawLine in project.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("- glob:") {
+                throw ChildProcessError(description: "\(projectPath): glob sources are not supported by the benchmark; list the files")
+            }
             if let value = value(of: "- path:", in: line) {
                 pendingPath = value
             } else if let value = value(of: "mapping:", in: line), let path = pendingPath {

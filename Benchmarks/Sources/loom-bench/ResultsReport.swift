@@ -30,6 +30,11 @@ struct ScaleResult {
     var loomPeakRSS: Int { loomRuns.map(\.peakRSSBytes).max() ?? 0 }
     var floorPeakRSS: Int { floorRuns.map(\.peakRSSBytes).max() ?? 0 }
     var loomCPUSeconds: Double { Median.of(loomRuns.map { $0.userSeconds + $0.systemSeconds }) }
+    /// The median of run i's Loom time over run i's floor time: less sensitive to drift in
+    /// the machine's speed during the runs than the ratio of the medians.
+    var pairedRatio: Double {
+        Median.of(zip(loomRuns, floorRuns).map { $0.wallSeconds / $1.wallSeconds })
+    }
     var floorCPUSeconds: Double { Median.of(floorRuns.map { $0.userSeconds + $0.systemSeconds }) }
     var rows: Int { dataRows > 0 ? dataRows : rowsRead }
 }
@@ -79,6 +84,7 @@ struct ResultsReport {
             out += "- load average (1, 5, 15 min) before the runs: \(r.loadAverage)\n"
             out += "- floor runs (wall s): \(r.floorRuns.map { f2($0.wallSeconds) }.joined(separator: ", ")); CPU (user+sys, median) \(f2(r.floorCPUSeconds)) s; rows in the untyped tables: \(group(r.floorRows)); shell warnings: \(r.floorWarnings); database \(f1(Double(r.floorDatabaseBytes) / 1e6)) MB\n"
             out += "- Loom runs (wall s): \(r.loomRuns.map { f2($0.wallSeconds) }.joined(separator: ", ")); the import's own clock: \(r.loomReportedSeconds.map(f2).joined(separator: ", ")); CPU (user+sys, median) \(f2(r.loomCPUSeconds)) s; peak RSS per run (MB): \(r.loomRuns.map { f1(Double($0.peakRSSBytes) / 1e6) }.joined(separator: ", ")); database \(f1(Double(r.loomDatabaseBytes) / 1e6)) MB\n"
+            out += "- ratio of the medians \(f2(r.ratio))×; median of the per-run ratios \(f2(r.pairedRatio))×; CPU time ratio \(f2(r.loomCPUSeconds / r.floorCPUSeconds))× (Loom reads and maps on a second thread)\n"
             out += "- rows read by Loom (report): \(group(r.rowsRead)); data rows in the ground truth: \(group(r.dataRows))\n"
             if !r.loomSources.isEmpty {
                 let total = r.loomReportedSeconds.last ?? 0
