@@ -21,23 +21,27 @@ public struct PropertyList: Hashable, Sendable {
 
 /// A reference to a node by label and natural key, as an edge's endpoint names it.
 public struct NodeRef: Hashable, Sendable, CustomStringConvertible {
-    public var label: String
-    public var key: [Value]
+    public let label: String
+    public let key: [Value]
+    /// `NodeKey.text(key)`, computed once where the record is made (the reading thread),
+    /// not where it is written.
+    public let keyText: String
 
     public init(label: String, key: [Value]) {
         self.label = label
         self.key = key
+        self.keyText = NodeKey.text(key)
     }
-
-    public var keyText: String { NodeKey.text(key) }
     public var description: String { "\(label) \(NodeKey.display(keyText))" }
 }
 
 /// One node as a mapping produced it from one source record.
 public struct NodeRecord: Sendable {
-    public var label: String
+    public let label: String
     /// Natural key values, in the order of the label's key properties.
-    public var key: [Value]
+    public let key: [Value]
+    /// `NodeKey.text(key)`, computed once where the record is made.
+    public let keyText: String
     /// All properties the rule produced, key properties included.
     public var properties: PropertyList
     public var location: SourceLocation
@@ -47,6 +51,7 @@ public struct NodeRecord: Sendable {
     public init(label: String, key: [Value], properties: PropertyList, location: SourceLocation, rule: String) {
         self.label = label
         self.key = key
+        self.keyText = NodeKey.text(key)
         self.properties = properties
         self.location = location
         self.rule = rule

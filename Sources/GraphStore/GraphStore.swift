@@ -22,6 +22,14 @@ public final class GraphStore {
     public internal(set) var catalog: Catalog
     let db: Database
     weak var activeSession: ImportSession?
+    /// True while a file this store created has not ended an import run yet. Such a file stays
+    /// in rollback-journal mode (`journal_mode = DELETE`) for its first import: a new file's
+    /// journal holds next to nothing (SQLite journals only pages that existed before the
+    /// transaction), so the bulk load writes each page once, where WAL writes it to the log and
+    /// again at the checkpoint. A failure or kill still leaves the empty graph as it was (the
+    /// rollback, or the hot journal on the next open, undoes the run). The file switches to WAL
+    /// when the run ends (`switchToWALIfDeferred`).
+    private(set) var defersWAL = false
 
     /// Opens the graph at `path`. Read-write opens create the file (and its fixed tables) when
     /// missing; read-only opens require an existing graph and refuse every write.
@@ -37,6 +45,9 @@ public final class GraphStore {
             }
             return StoreError.wrapping(error)
         }
+        if readOnly && FileManager.default.fileExists(atPath: path + "-journal") {
+            Self.rollBackHotJournal(path)
+        }
         do {
             db = try Database(path: path, mode: readOnly ? .readOnly : .readWriteCreate,
                               options: Database.Options(busyTimeoutMilliseconds: 5000, walMode: false, cacheSizeKiB: 65536))
@@ -45,20 +56,48 @@ public final class GraphStore {
         }
         catalog = Catalog()
         do {
+            var created = false
             if try StoreSchema.isEmpty(db) {
                 guard !readOnly else { throw StoreError(.notAGraph, "\(path) is empty, not a Loom graph") }
                 try StoreSchema.create(in: db)
+                created = true
             }
             try StoreSchema.check(db, path: path)
-            if !readOnly {
+            if created {
+                defersWAL = try db.fetchString("PRAGMA journal_mode") == "delete"
+                if !defersWAL { try Self.useWAL(db) }
+            } else if !readOnly {
                 // WAL only once the file is known to be a graph: never switch someone else's database.
-                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;")
+                try Self.useWAL(db)
             }
             catalog = try CatalogStorage.read(from: db)
         } catch {
             db.close()
             throw translate(error)
         }
+    }
+
+    /// A first import killed mid-run leaves a hot rollback journal (see `defersWAL`), which a
+    /// read-only connection cannot roll back; a read-write connection that reads the schema
+    /// does (SQLite leaves a journal alone while its writer is still running). Best effort: when
+    /// the file is not writable, the read-only open reports SQLite's error.
+    private static func rollBackHotJournal(_ path: String) {
+        guard let db = try? Database(path: path, mode: .readWrite, options: Database.Options(walMode: false)) else { return }
+        _ = try? db.fetchString("SELECT name FROM sqlite_schema LIMIT 1")
+        db.close()
+    }
+
+    private static func useWAL(_ db: Database) throws {
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;")
+    }
+
+    /// Puts a new file into WAL mode once its first import run has ended (see `defersWAL`).
+    /// When another connection has the file open, SQLite keeps the rollback journal; the next
+    /// read-write open switches it.
+    func switchToWALIfDeferred() {
+        guard defersWAL, !db.isInTransaction else { return }
+        defersWAL = false
+        try? Self.useWAL(db)
     }
 
     /// Opens the graph at `path` (see `init(path:readOnly:)`).

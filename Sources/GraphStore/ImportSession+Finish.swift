@@ -11,6 +11,7 @@ extension ImportSession {
         try ensureWritable()
         return try StoreError.wrap {
             for writer in nodeWriters.values { try writer.flush() }
+            try contributions?.flush()
             let rules = "temp.\"_stage_rules\""
             try db.execute("DROP TABLE IF EXISTS \(rules)")
             try db.execute("CREATE TABLE \(rules) (id INTEGER PRIMARY KEY, rule TEXT NOT NULL)")
@@ -54,6 +55,7 @@ extension ImportSession {
             store.catalog = catalog
             if store.activeSession === self { store.activeSession = nil }
             releaseWriters()
+            store.switchToWALIfDeferred()
             // Fold the run's pages into the main file and let the planner see the new tables.
             try? db.execute("PRAGMA optimize")
             try? db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -79,7 +81,7 @@ extension ImportSession {
         if droppedRejects > 0 {
             text = (text.map { $0 + " " } ?? "") + "(\(droppedRejects) further rejects were not kept)"
         }
-        return try StoreError.wrap {
+        let failedRun = try StoreError.wrap {
             try db.inTransaction(.immediate) {
                 try db.execute("""
                     INSERT INTO _runs(started_at, finished_at, status, project, message)
@@ -112,6 +114,8 @@ extension ImportSession {
                                   schemaChanges: [], message: text)
             }
         }
+        store.switchToWALIfDeferred()
+        return failedRun
     }
 
     /// Finalizes the run's prepared statements and drops its key indexes.
@@ -120,6 +124,7 @@ extension ImportSession {
         edgeWriters.removeAll()
         lastNodeWriter = nil
         lastEdgeWriter = nil
+        contributions = nil
     }
 
     private func summary(_ tally: SourceTally) -> SourceSummary {

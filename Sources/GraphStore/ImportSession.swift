@@ -27,6 +27,8 @@ public final class ImportSession: GraphSink {
     var keyIndexLimit = 20_000_000
     var lastNodeWriter: NodeWriter?
     var lastEdgeWriter: EdgeWriter?
+    /// `_contributions` rows of merged records, written in multi-row inserts.
+    var contributions: BatchInsert?
     var tallies: [SourceTally] = []
     private var lastTally = -1
     var ruleIDs: [String: Int64] = [:]

@@ -17,21 +17,45 @@ final class NodeWriter {
     private(set) var nextID: Int64 = 1
     /// How many keys the index holds at most (about 100 bytes each).
     let idLimit: Int
+    /// For every indexed node (at `_id - 1`), one bit per catalog property its stored row holds
+    /// non-null (bit i = `node.properties[i]`), so a merge that only fills nulls needs no read.
+    /// Empty when the label has more than 64 properties: merges then always read the row.
+    private var setProperties: [UInt64] = []
+    let tracksSetProperties: Bool
 
     init(node: NodeType, idLimit: Int) {
         self.node = node
         self.table = Identifier.nodeTable(node.label)
         self.idLimit = idLimit
+        tracksSetProperties = node.properties.count <= 64
     }
 
     var indexesEveryKey: Bool { ids.count < idLimit }
 
-    /// Takes the next `_id` for a created node and remembers its key.
-    func assignID(_ key: String) -> Int64 {
+    /// Takes the next `_id` for a created node and remembers its key and which properties
+    /// (`NodeShape.mask(of:)`) it was created with.
+    func assignID(_ key: String, setProperties mask: UInt64) -> Int64 {
         let id = nextID
         nextID += 1
-        if ids.count < idLimit { ids[key] = id }
+        if ids.count < idLimit {
+            ids[key] = id
+            if tracksSetProperties { setProperties.append(mask) }
+        }
         return id
+    }
+
+    /// The properties the node's stored row holds non-null, when the writer tracks them.
+    @inline(__always)
+    func setProperties(of id: Int64) -> UInt64? {
+        guard tracksSetProperties, id >= 1, id <= setProperties.count else { return nil }
+        return setProperties[Int(id - 1)]
+    }
+
+    /// Records that the node's row now holds `mask`'s properties non-null too.
+    @inline(__always)
+    func markSet(_ mask: UInt64, of id: Int64) {
+        guard tracksSetProperties, id >= 1, id <= setProperties.count else { return }
+        setProperties[Int(id - 1)] |= mask
     }
 
     /// The statements for records carrying `names` (usually found by identity of the shared array).
@@ -52,12 +76,15 @@ final class NodeWriter {
 final class NodeShape {
     let names: [String]
     let types: [PropertyType]
+    /// Per name, its bit in `NodeWriter`'s set-property masks (`1 << catalog position`).
+    let bits: [UInt64]
     /// Rows `(_id, _key, <names>, _source, _line, _run)`.
     let batch: BatchInsert
     private let table: String
     private let db: Database
     private var insertStatement: Statement?
     private var selectStatement: Statement?
+    private var selectByIDStatement: Statement?
     private var fillStatement: Statement?
 
     init(node: NodeType, table: String, names: [String], db: Database) throws {
@@ -73,6 +100,10 @@ final class NodeShape {
         }
         self.names = names
         self.types = types
+        bits = names.map { name in
+            guard let position = node.properties.firstIndex(where: { $0.name == name }), position < 64 else { return 0 }
+            return 1 << UInt64(position)
+        }
         self.table = table
         self.db = db
         batch = try BatchInsert(db: db, table: table, columns: Self.columns(names))
@@ -101,6 +132,23 @@ final class NodeShape {
         let columns = names.map { ", " + Identifier.quoted($0) }.joined()
         let statement = try db.prepare("SELECT _id, _source, _line\(columns) FROM \(table) WHERE _key = ?")
         selectStatement = statement
+        return statement
+    }
+
+    /// Which of this shape's properties `values` gives non-null, as set-property bits.
+    @inline(__always)
+    func mask(of values: [Value]) -> UInt64 {
+        var mask: UInt64 = 0
+        for i in 0..<bits.count where !values[i].isNull { mask |= bits[i] }
+        return mask
+    }
+
+    /// `SELECT _id, _source, _line, <columns> FROM table WHERE _id = ?`
+    func selectByID() throws -> Statement {
+        if let selectByIDStatement { return selectByIDStatement }
+        let columns = names.map { ", " + Identifier.quoted($0) }.joined()
+        let statement = try db.prepare("SELECT _id, _source, _line\(columns) FROM \(table) WHERE _id = ?")
+        selectByIDStatement = statement
         return statement
     }
 

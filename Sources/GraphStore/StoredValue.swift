@@ -34,6 +34,75 @@ enum StoredValue {
         }
     }
 
+    /// Whether `value` fits `type` (what `encode` accepts), without building its storage form.
+    @inline(__always)
+    static func fits(_ value: Value, as type: PropertyType) -> Bool {
+        switch (type, value) {
+        case (_, .null), (.string, .string), (.integer, .integer), (.float, .float), (.float, .integer),
+             (.decimal, .decimal), (.decimal, .integer), (.boolean, .boolean), (.date, .date), (.datetime, .datetime):
+            return true
+        case (.enumeration(let allowed), .string(let s)): return allowed.contains(s)
+        default: return false
+        }
+    }
+
+    /// Appends the storage form of `value` under `type` to `batch` (as `encode` would give it,
+    /// without building an intermediate `SQLiteValue`); false when the value does not fit.
+    @inline(__always)
+    static func append(_ value: Value, as type: PropertyType, to batch: BatchInsert) -> Bool {
+        switch (type, value) {
+        case (_, .null): batch.appendNull()
+        case (.string, .string(let s)): batch.appendText(s)
+        case (.integer, .integer(let i)): batch.appendInteger(i)
+        case (.float, .float(let d)): batch.appendReal(d)
+        case (.float, .integer(let i)): batch.appendReal(Double(i))
+        case (.decimal, .decimal(let d)):
+            batch.appendText { bytes in
+                if d.isNegative { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(contentsOf: d.integerDigits.utf8)
+                if !d.fractionDigits.isEmpty {
+                    bytes.append(UInt8(ascii: "."))
+                    bytes.append(contentsOf: d.fractionDigits.utf8)
+                }
+            }
+        case (.boolean, .boolean(let b)): batch.appendInteger(b ? 1 : 0)
+        case (.date, .date(let d)) where isPlain(d):
+            batch.appendText { bytes in appendDigits(of: d, to: &bytes) }
+        case (.enumeration(let allowed), .string(let s)):
+            guard allowed.contains(s) else { return false }
+            batch.appendText(s)
+        default:
+            guard let stored = encode(value, as: type) else { return false }
+            batch.append(stored)
+        }
+        return true
+    }
+
+    /// A date whose ISO text is exactly `YYYY-MM-DD` (what `LocalDate.description` gives then).
+    @inline(__always)
+    private static func isPlain(_ d: LocalDate) -> Bool {
+        (0...9999).contains(d.year) && (0...99).contains(d.month) && (0...99).contains(d.day)
+    }
+
+    @inline(__always)
+    private static func appendDigits(of d: LocalDate, to bytes: inout [UInt8]) {
+        func digits(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = n
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(d.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(d.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(d.day, 2)
+    }
+
     /// Binds `value` as `type`, or throws a message naming the property and what was wrong.
     @inline(__always)
     static func bind(_ value: Value, as type: PropertyType, to statement: Statement, at index: Int,

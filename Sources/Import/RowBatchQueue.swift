@@ -23,6 +23,9 @@ struct RowBatch: Sendable {
 final class RowBatchQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [RowBatch] = []
+    /// Batches the writer is done with, handed back so their records are freed on the reading
+    /// thread, off the writer's critical path.
+    private var spent: [RowBatch] = []
     private var closed = false
     private var cancelled = false
     private var failure: ImportError?
@@ -33,12 +36,25 @@ final class RowBatchQueue: @unchecked Sendable {
     /// Hands a batch over; false when the writer has given up (stop reading).
     func put(_ batch: RowBatch) -> Bool {
         condition.lock()
-        defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
+        if cancelled {
+            condition.unlock()
+            return false
+        }
         batches.append(batch)
+        var freed: [RowBatch] = []
+        swap(&freed, &spent)
         condition.broadcast()
+        condition.unlock()
+        freed.removeAll()   // the spent batches' records are released here, on the reading thread
         return true
+    }
+
+    /// The writer is done with a batch; the reading thread frees it on its next `put`.
+    func recycle(_ batch: RowBatch) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
     }
 
     /// The reader is done, cleanly or with an error the writer will rethrow.

@@ -97,6 +97,7 @@ public enum SourceImport {
                 stats.rowsRejected += batch.rowsRejected
                 stats.nodeRecords += batch.nodeRecords
                 stats.edgeRecords += batch.edgeRecords
+                queue.recycle(batch)
             }
         } catch {
             queue.cancel()

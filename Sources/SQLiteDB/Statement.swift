@@ -51,16 +51,32 @@ public final class Statement {
     }
 
     public func bind(_ value: String, at index: Int) throws {
-        var text = value
-        let code = text.withUTF8 { bytes -> Int32 in
-            guard let base = bytes.baseAddress, bytes.count > 0 else {
-                return sqlite3_bind_text(handle, Int32(index), "", 0, transient)
-            }
-            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(handle, Int32(index), $0, Int32(bytes.count), transient)
-            }
+        if let code = value.utf8.withContiguousStorageIfAvailable({ bindText($0, at: index, destructor: transient) }) {
+            try check(code)
+            return
         }
-        try check(code)
+        var text = value
+        try check(text.withUTF8 { bindText($0, at: index, destructor: transient) })
+    }
+
+    /// Binds UTF-8 text WITHOUT copying it (`SQLITE_STATIC`): SQLite reads `bytes` when the
+    /// statement runs, so they must stay valid and unchanged until the statement has stepped
+    /// and the parameter is bound again or the bindings cleared. For buffers the caller owns
+    /// across the bind and the step (a batch writer's byte arena); everything else binds
+    /// `String`, which SQLite copies.
+    public func bind(unsafeUTF8 bytes: UnsafeBufferPointer<UInt8>, at index: Int) throws {
+        try check(bindText(bytes, at: index, destructor: nil))
+    }
+
+    @inline(__always)
+    private func bindText(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, destructor: sqlite3_destructor_type?) -> Int32 {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            // A null pointer would bind NULL; the empty text is not NULL.
+            return sqlite3_bind_text(handle, Int32(index), "", 0, transient)
+        }
+        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            sqlite3_bind_text(handle, Int32(index), $0, Int32(bytes.count), destructor)
+        }
     }
 
     public func bind(_ value: Data, at index: Int) throws {
