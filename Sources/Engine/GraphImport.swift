@@ -47,20 +47,18 @@ enum GraphImport {
 
         defer { store.close() }
         let budget = RejectBudget(limit: limit)
-        var stats: [SourceReadStats] = []
-        for source in plan.sources {
-            do {
-                stats.append(try SourceImport.run(source, into: session, budget: budget))
-            } catch {
-                let rejectLimitHit: Bool
-                if case .tooManyRejects = error { rejectLimitHit = true } else { rejectLimitHit = false }
-                _ = try? session.abort(status: rejectLimitHit ? .rejectedLimit : .failed, message: error.description)
-                if options.rebuild { removeDatabaseFiles(target) }
-                if rejectLimitHit {
-                    throw .rejectLimit("\(error.description)\nThe import was rolled back: the graph in \(database) is unchanged. See the rejected rows with `loom rejects --db \(database)`.")
-                }
-                throw .store(error.description + "\nThe import was rolled back: the graph in \(database) is unchanged.")
+        let stats: [SourceReadStats]
+        do {
+            stats = try SourceImport.run(plan.sources, into: session, budget: budget)
+        } catch {
+            let rejectLimitHit: Bool
+            if case .tooManyRejects = error { rejectLimitHit = true } else { rejectLimitHit = false }
+            _ = try? session.abort(status: rejectLimitHit ? .rejectedLimit : .failed, message: error.description)
+            if options.rebuild { removeDatabaseFiles(target) }
+            if rejectLimitHit {
+                throw .rejectLimit("\(error.description)\nThe import was rolled back: the graph in \(database) is unchanged. See the rejected rows with `loom rejects --db \(database)`.")
             }
+            throw .store(error.description + "\nThe import was rolled back: the graph in \(database) is unchanged.")
         }
 
         let summary: RunSummary

@@ -9,7 +9,13 @@ struct RowBatch: Sendable {
         case reject(RejectRecord)
     }
 
+    init(source: Int) { self.source = source }
+
+    /// Index of the source (in the order given to `SourceImport.run`) the records come from.
+    var source: Int
     var items: [Item] = []
+    /// Set on the last batch of a source: the file's SHA-256.
+    var endOfSource: String?
     var rowsRead = 0
     var rowsFiltered = 0
     var rowsRejected = 0

@@ -56,30 +56,36 @@ public struct PreparedSource: Sendable {
     }
 }
 
-/// Streams one source through its mapping into a sink: records become nodes and edges,
+/// Streams sources through their mappings into a sink: records become nodes and edges,
 /// malformed rows and rows a mapping cannot type become rejects with their location.
 ///
-/// Reading and mapping run on their own thread and hand batches of records to the calling
-/// thread, which writes them to the sink (the store is single-threaded); on two cores the
-/// parse and the SQLite writes overlap. Order is kept: the sink sees records in file order.
+/// One thread reads and maps every source in turn and hands batches of records to the calling
+/// thread, which writes them to the sink (the store is single-threaded). On two cores the
+/// parse and the SQLite writes overlap, also across sources: the next file is parsed while the
+/// last one's records are still being written. Order is kept: the sink sees each source's
+/// records in file order, and sources in the order given.
 public enum SourceImport {
     /// Rows per batch handed from the reading thread to the writing thread.
     static let batchRows = 1024
 
+    /// Imports one source; see `run(_:into:budget:)` for several.
     public static func run(_ source: PreparedSource, into sink: GraphSink, budget: RejectBudget) throws(ImportError) -> SourceReadStats {
-        let started = Date()
-        let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?.int64Value ?? 0
-        let info = SourceFileInfo(path: source.displayPath, size: size, contentHash: "", mapping: source.mapping.path)
-        let sourceID: Int64
-        do { sourceID = try sink.beginSource(info) } catch { throw .store("\(error)") }
+        try run([source], into: sink, budget: budget)[0]
+    }
 
-        let queue = RowBatchQueue()
-        let hash = ContentHashBox()
+    /// Imports the sources in order; returns their counts in the same order.
+    public static func run(_ sources: [PreparedSource], into sink: GraphSink, budget: RejectBudget) throws(ImportError) -> [SourceReadStats] {
+        let queue = RowBatchQueue(capacity: 4)
         let done = DispatchSemaphore(value: 0)
         let reading = Thread {
             defer { done.signal() }
             do throws(ImportError) {
-                hash.value = try readAndMap(source, into: queue)
+                for (index, source) in sources.enumerated() {
+                    let hash = try readAndMap(source, index: index, into: queue)
+                    var end = RowBatch(source: index)
+                    end.endOfSource = hash
+                    guard queue.put(end) else { return }
+                }
                 queue.close()
             } catch {
                 queue.close(failure: error)
@@ -88,15 +94,28 @@ public enum SourceImport {
         reading.stackSize = 4 << 20
         reading.start()
 
-        var stats = SourceReadStats()
+        var stats = [SourceReadStats](repeating: SourceReadStats(), count: sources.count)
+        var current: (index: Int, id: Int64, started: Date)?
         do throws(ImportError) {
             while let batch = try queue.take() {
-                try write(batch, into: sink, source: sourceID, budget: budget)
-                stats.rowsRead += batch.rowsRead
-                stats.rowsFiltered += batch.rowsFiltered
-                stats.rowsRejected += batch.rowsRejected
-                stats.nodeRecords += batch.nodeRecords
-                stats.edgeRecords += batch.edgeRecords
+                if current?.index != batch.source {
+                    let source = sources[batch.source]
+                    let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?.int64Value ?? 0
+                    let info = SourceFileInfo(path: source.displayPath, size: size, contentHash: "", mapping: source.mapping.path)
+                    do { current = (batch.source, try sink.beginSource(info), Date()) } catch { throw .store("\(error)") }
+                }
+                guard let open = current else { continue }
+                try write(batch, into: sink, source: open.id, budget: budget)
+                stats[open.index].add(batch)
+                if let hash = batch.endOfSource {
+                    do {
+                        try sink.endSource(open.id, rowsRead: stats[open.index].rowsRead, contentHash: hash)
+                    } catch {
+                        throw .store("\(error)")
+                    }
+                    stats[open.index].seconds = Date().timeIntervalSince(open.started)
+                    current = nil
+                }
                 queue.recycle(batch)
             }
         } catch {
@@ -105,17 +124,11 @@ public enum SourceImport {
             throw error
         }
         done.wait()
-        do {
-            try sink.endSource(sourceID, rowsRead: stats.rowsRead, contentHash: hash.value)
-        } catch {
-            throw .store("\(error)")
-        }
-        stats.seconds = Date().timeIntervalSince(started)
         return stats
     }
 
     /// The reading thread: file → rows → mapped records, in batches. Returns the file's SHA-256.
-    private static func readAndMap(_ source: PreparedSource, into queue: RowBatchQueue) throws(ImportError) -> String {
+    private static func readAndMap(_ source: PreparedSource, index: Int, into queue: RowBatchQueue) throws(ImportError) -> String {
         let reader: CSVReader
         let mapper: RowMapper
         do {
@@ -130,7 +143,7 @@ public enum SourceImport {
             throw .unsupported("\(error)")
         }
         let file = source.displayPath
-        var batch = RowBatch()
+        var batch = RowBatch(source: index)
         batch.items.reserveCapacity(batchRows * 2)
         while let row = try nextRow(reader) {
             batch.rowsRead += 1
@@ -156,7 +169,7 @@ public enum SourceImport {
             }
             if batch.rowsRead >= batchRows {
                 guard queue.put(batch) else { return "" }
-                batch = RowBatch()
+                batch = RowBatch(source: index)
                 batch.items.reserveCapacity(batchRows * 2)
             }
         }
@@ -199,7 +212,12 @@ public enum SourceImport {
     }
 }
 
-/// The file hash the reading thread leaves for the writing thread (read after the thread ends).
-private final class ContentHashBox: @unchecked Sendable {
-    var value = ""
+extension SourceReadStats {
+    mutating func add(_ batch: RowBatch) {
+        rowsRead += batch.rowsRead
+        rowsFiltered += batch.rowsFiltered
+        rowsRejected += batch.rowsRejected
+        nodeRecords += batch.nodeRecords
+        edgeRecords += batch.edgeRecords
+    }
 }
