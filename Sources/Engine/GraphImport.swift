@@ -33,6 +33,11 @@ enum GraphImport {
         let database = options.database ?? project.resolve(project.database)
         let limit = options.maxRejects ?? project.maxRejects ?? ImportOptions.defaultMaxRejects
 
+        let folder = (database as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw .input(Diagnostic(.error, "cannot write the graph to \(database): the folder \(folder) does not exist"))
+        }
         let target = options.rebuild ? database + ".rebuild-\(ProcessInfo.processInfo.processIdentifier)" : database
         if options.rebuild { removeDatabaseFiles(target) }
         let store: GraphStore

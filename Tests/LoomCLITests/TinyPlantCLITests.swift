@@ -78,6 +78,16 @@ import TestSupport
         #expect(rejects.stdout.contains("parts.csv:14:"))
     }
 
+    @Test func aDatabaseInAMissingFolderIsRefusedClearly() throws {
+        let project = try TinyPlant.copy()
+        let result = try LoomProcess.run(["import", project.path, "--db", "/nonexistent-loom-folder/plant.sqlite"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: cannot write the graph to /nonexistent-loom-folder/plant.sqlite: the folder /nonexistent-loom-folder does not exist\n")
+        let missing = try LoomProcess.run(["import", "/nonexistent-loom-folder/loom.yaml"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("project file not found"))
+    }
+
     @Test func usageErrorsExitWith2() throws {
         let result = try LoomProcess.run(["import"])
         #expect(result.status == 2)
