@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "Mapping", dependencies: ["GraphModel", .product(name: "Yams", package: "Yams")]),
         // Runs mappings over sources into a GraphSink.
         .target(name: "Import", dependencies: ["GraphModel", "Mapping", "Readers"]),
+        // The query compiler (Cypher dialect): lexer, parser, AST so far; never touches SQLite.
+        .target(name: "Query", dependencies: ["GraphModel"]),
         // The facade the CLI, REPL and tests use.
         .target(name: "Engine", dependencies: ["GraphModel", "GraphStore", "Import", "Mapping", "Readers",
                                                .product(name: "Yams", package: "Yams")]),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "GraphStore", "SQLiteDB", "TestSupport"]),
         .testTarget(name: "PlantGeneratorTests", dependencies: ["PlantGenerator", "TestSupport"]),
         .testTarget(name: "LoomCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query"]),
     ],
     swiftLanguageModes: [.v6]
 )
