@@ -39,7 +39,7 @@ let package = Package(
         // The query compiler (Cypher dialect): lexer, parser, AST so far; never touches SQLite.
         .target(name: "Query", dependencies: ["GraphModel"]),
         // The facade the CLI, REPL and tests use.
-        .target(name: "Engine", dependencies: ["GraphModel", "GraphStore", "Import", "Mapping", "Readers",
+        .target(name: "Engine", dependencies: ["GraphModel", "GraphStore", "Import", "Mapping", "Query", "Readers",
                                                .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "loom", dependencies: [
             "Engine", "GraphModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),

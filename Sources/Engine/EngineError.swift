@@ -10,6 +10,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case rejectLimit(String)
     /// The graph store failed (I/O, SQLite, incompatible schema).
     case store(String)
+    /// A query could not be compiled or run; the text is already rendered like a compiler's.
+    case query(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         case .inputs(let ds): ds.map(\.description).joined(separator: "\n")
         case .rejectLimit(let message): message
         case .store(let message): message.hasPrefix("error:") ? message : "error: \(message)"
+        case .query(let message): message
         }
     }
 }

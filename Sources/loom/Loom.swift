@@ -8,6 +8,7 @@ struct Loom: ParsableCommand {
         discussion: """
         Examples:
           loom import datasets/sample-plant/loom.yaml       build the sample plant's graph
+          loom query datasets/sample-plant/loom.yaml 'MATCH (p:Part) RETURN count(*)'
           loom schema datasets/sample-plant/loom.yaml       labels, edge types, typed properties, counts
           loom stats --db datasets/sample-plant/sample-plant.sqlite
           loom rejects datasets/sample-plant/loom.yaml      rejected rows with file:line:column and reason
@@ -18,7 +19,7 @@ struct Loom: ParsableCommand {
         Exit codes: 0 ok, 1 error, 2 usage, 3 import stopped because rejects exceeded --max-rejects.
         """,
         version: LoomVersion.current,
-        subcommands: [ImportCommand.self, SchemaCommand.self, StatsCommand.self, RejectsCommand.self, DanglingCommand.self,
+        subcommands: [ImportCommand.self, QueryCommand.self, SchemaCommand.self, StatsCommand.self, RejectsCommand.self, DanglingCommand.self,
                       ConflictsCommand.self, ProvenanceCommand.self, MappingCommand.self]
     )
 }

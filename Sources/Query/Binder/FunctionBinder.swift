@@ -1,0 +1,182 @@
+import GraphModel
+
+/// Function calls: aggregates and the scalar functions of the core subset.
+///
+/// | Cypher | SQL |
+/// |---|---|
+/// | `count(*)`, `count([DISTINCT] x)` | `count(*)`, `count([DISTINCT] x)` (a node counts by `_id`) |
+/// | `sum(x)` | `coalesce(sum(x), 0)` (openCypher: the sum of no values is 0) |
+/// | `avg`, `min`, `max` | same name; decimals are read as REAL, so the result is a float |
+/// | `collect(x)` | `json_group_array(x) FILTER (WHERE x IS NOT NULL)`: a JSON array text, nulls skipped |
+/// | `toUpper`, `toLower` | `upper`, `lower` (SQLite changes ASCII letters only) |
+/// | `trim` | `trim(x, <space, tab, CR, LF, VT, FF>)` |
+/// | `size(string)` | `length` |
+/// | `toString` | `CAST(x AS TEXT)`; booleans give 'true'/'false' |
+/// | `toInteger`, `toFloat` | numbers cast; strings that are not plain decimal numbers give null |
+/// | `date('2025-01-31')` | a date literal checked at compile time; `date($p)` is SQLite's `date(?)` |
+extension CompilationContext {
+    static let aggregates: Set<String> = ["count", "sum", "avg", "min", "max", "collect"]
+    static let scalars = ["toUpper", "toLower", "trim", "size", "coalesce", "abs", "round", "toString",
+                          "toInteger", "toFloat", "date"]
+    /// openCypher functions Loom does not compile yet (a clear message instead of "unknown").
+    static let laterFunctions = ["length", "nodes", "relationships", "labels", "type", "keys", "properties",
+                                 "datetime", "duration", "floor", "ceil", "substring", "replace", "split",
+                                 "head", "last", "range", "exists", "id", "stDev", "percentileCont",
+                                 "percentileDisc", "sqrt", "sign", "ltrim", "rtrim", "left", "right", "reverse",
+                                 "tail", "startNode", "endNode", "localdatetime", "time", "timestamp", "rand", "toBoolean"]
+
+    func bindCountStar(span: SourceSpan) throws(QueryError) -> BoundExpression {
+        try checkAggregateAllowed("count(*)", span: span)
+        return BoundExpression(sql: "count(*)", type: .known(.integer), hasAggregate: true)
+    }
+
+    func checkAggregateAllowed(_ name: String, span: SourceSpan) throws(QueryError) {
+        if insideAggregate {
+            throw error("aggregation misuse: \(name) cannot be used inside another aggregate", at: span)
+        }
+        if !aggregatesAllowed {
+            throw error("aggregation misuse: \(name) cannot be used \(aggregateContext)", at: span)
+        }
+    }
+
+    func bindFunction(_ call: FunctionCall, span: SourceSpan) throws(QueryError) -> BoundExpression {
+        let lower = call.name.lowercased()
+        if Self.aggregates.contains(lower) { return try bindAggregate(lower, call, span: span) }
+        guard let name = Self.scalars.first(where: { $0.lowercased() == lower }) else {
+            if let later = Self.laterFunctions.first(where: { $0.lowercased() == lower }) {
+                throw unsupported("the function \(later)()", at: call.nameSpan)
+            }
+            let all = Array(Self.aggregates) + Self.scalars + Self.laterFunctions
+            throw error("unknown function '\(call.name)'" + Suggestions.hint(for: call.name, in: all), at: call.nameSpan)
+        }
+        if call.distinct { throw error("DISTINCT is only allowed in aggregates such as count(DISTINCT x)", at: span) }
+        if name == "date", call.arguments.count == 1, case .literal(.string(let text)) = call.arguments[0].kind {
+            guard let date = LocalDate(iso: text) else {
+                throw error("'\(text)' is not a date; write date('YYYY-MM-DD')", at: call.arguments[0].span)
+            }
+            return BoundExpression(sql: placeholder(.date(date)), type: .known(.date))
+        }
+        var arguments: [BoundExpression] = []
+        for argument in call.arguments { arguments.append(try bind(argument)) }
+        let aggregate = arguments.contains { $0.hasAggregate }
+        func result(_ sql: String, _ type: ValueType) -> BoundExpression {
+            BoundExpression(sql: sql, type: type, hasAggregate: aggregate)
+        }
+        func arity(_ counts: ClosedRange<Int>) throws(QueryError) {
+            guard counts.contains(arguments.count) else {
+                let expected = counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound) or \(counts.upperBound)"
+                throw error("\(name)() takes \(expected) argument\(counts.upperBound == 1 ? "" : "s"), found \(arguments.count)", at: span)
+            }
+        }
+        func require(_ family: String, _ index: Int = 0) throws(QueryError) {
+            let bound = arguments[index]
+            if bound.type.isEntity || bound.type == .list || (bound.type.family.map { $0 != family } ?? false) {
+                throw error("\(name)() needs a \(family), found \(bound.type.name)", at: call.arguments[index].span)
+            }
+        }
+        switch name {
+        case "toUpper", "toLower":
+            try arity(1...1); try require("string")
+            return result("\(name == "toUpper" ? "upper" : "lower")(\(arguments[0].sql))", .known(.string))
+        case "trim":
+            try arity(1...1); try require("string")
+            return result("trim(\(arguments[0].sql), char(32, 9, 10, 13, 11, 12))", .known(.string))
+        case "size":
+            try arity(1...1); try require("string")
+            return result("length(\(arguments[0].sql))", .known(.integer))
+        case "coalesce":
+            guard !arguments.isEmpty else { throw error("coalesce() needs at least one argument", at: span) }
+            if arguments.contains(where: { $0.type.isEntity }) { throw unsupported("coalesce() of nodes or relationships", at: span) }
+            let types = Set(arguments.map(\.type).filter { $0 != .null })
+            let type = types.count == 1 ? types.first ?? .any : .any
+            if arguments.count == 1 { return result(arguments[0].sql, type) }
+            let numeric = types.count > 1 && arguments.contains { $0.type.isDecimal }
+            return result("coalesce(\(arguments.map { numeric ? $0.numeric : $0.sql }.joined(separator: ", ")))",
+                          numeric ? .any : type)
+        case "abs":
+            try arity(1...1); try require("number")
+            let t = arguments[0].type
+            return result("abs(\(arguments[0].numeric))", t.isDecimal ? .known(.float) : t)
+        case "round":
+            try arity(1...2); try require("number")
+            if arguments.count == 2 { try require("number", 1) }
+            return result("round(\(arguments.map(\.numeric).joined(separator: ", ")))", .known(.float))
+        case "toString":
+            try arity(1...1)
+            let a = arguments[0]
+            if a.type.isEntity || a.type == .list { throw unsupported("toString() of \(a.type.name)s", at: span) }
+            if a.type.isBoolean {
+                return result("CASE WHEN \(a.sql) IS NULL THEN NULL WHEN \(a.sql) THEN 'true' ELSE 'false' END", .known(.string))
+            }
+            return result("CAST(\(a.sql) AS TEXT)", .known(.string))
+        case "toInteger", "toFloat":
+            try arity(1...1)
+            let a = arguments[0]
+            if a.type.isEntity || a.type == .list || [.date, .datetime].contains(a.type.propertyType) {
+                throw error("\(name)() cannot convert a \(a.type.name)", at: span)
+            }
+            let target = name == "toInteger" ? "INTEGER" : "REAL"
+            let type: PropertyType = name == "toInteger" ? .integer : .float
+            if a.type.isNumeric || a.type.isBoolean { return result("CAST(\(a.sql) AS \(target))", .known(type)) }
+            return result("CASE typeof(\(a.sql)) WHEN 'integer' THEN CAST(\(a.sql) AS \(target)) "
+                + "WHEN 'real' THEN CAST(\(a.sql) AS \(target)) "
+                + "WHEN 'text' THEN CASE WHEN \(Self.isNumberText(a.sql)) THEN CAST(\(a.sql) AS \(target)) END END",
+                .known(type))
+        case "date":
+            try arity(1...1)
+            try require("string")
+            return result("date(\(arguments[0].sql))", .known(.date))
+        default:
+            preconditionFailure("scalar function \(name) listed but not compiled")
+        }
+    }
+
+    /// True when the text is a plain decimal number: optional sign, digits, at most one point.
+    static func isNumberText(_ x: String) -> String {
+        let body = "ltrim(trim(\(x)), '+-')"
+        return "(length(trim(\(x))) - length(\(body)) <= 1 AND \(body) GLOB '*[0-9]*' "
+            + "AND \(body) NOT GLOB '*[^0-9.]*' AND \(body) NOT GLOB '*.*.*')"
+    }
+
+    func bindAggregate(_ name: String, _ call: FunctionCall, span: SourceSpan) throws(QueryError) -> BoundExpression {
+        try checkAggregateAllowed("\(name)()", span: span)
+        guard call.arguments.count == 1 else {
+            throw error("\(name)() takes 1 argument, found \(call.arguments.count)", at: span)
+        }
+        insideAggregate = true
+        defer { insideAggregate = false }
+        let argument = try bind(call.arguments[0])
+        let distinct = call.distinct ? "DISTINCT " : ""
+        let value = argument.groupKey ?? argument.numeric
+        func numberOnly() throws(QueryError) {
+            if argument.type.isEntity || argument.type == .list || (argument.type.family.map { $0 != "number" } ?? false) {
+                throw error("\(name)() needs numbers, found \(argument.type.name)", at: call.arguments[0].span)
+            }
+        }
+        let sql: String
+        var type: ValueType
+        switch name {
+        case "count":
+            sql = "count(\(distinct)\(value))"
+            type = .known(.integer)
+        case "sum":
+            try numberOnly()
+            sql = "coalesce(sum(\(distinct)\(argument.numeric)), 0)"
+            type = argument.type.propertyType == .integer ? .known(.integer) : (argument.type == .any ? .any : .known(.float))
+        case "avg":
+            try numberOnly()
+            sql = "avg(\(distinct)\(argument.numeric))"
+            type = .known(.float)
+        case "min", "max":
+            if argument.type.isEntity || argument.type == .list { throw unsupported("\(name)() of \(argument.type.name)s", at: span) }
+            sql = "\(name)(\(distinct)\(argument.numeric))"
+            type = argument.type.isDecimal ? .known(.float) : argument.type
+        default: // collect
+            let element = argument.type.isEntity ? "json(\(argument.sql))" : argument.sql
+            let present = argument.groupKey ?? argument.sql
+            sql = "json_group_array(\(distinct)\(element)) FILTER (WHERE \(present) IS NOT NULL)"
+            type = .list
+        }
+        return BoundExpression(sql: sql, type: type, hasAggregate: true)
+    }
+}

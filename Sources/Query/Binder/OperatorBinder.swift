@@ -1,0 +1,153 @@
+import GraphModel
+
+/// Binary operators: AND/OR/XOR, comparisons, IN, string predicates, arithmetic.
+///
+/// - Decimals (exact TEXT) compare and compute as REAL: `CAST(x AS REAL)`.
+/// - Values of different kinds (a date and a string, a number and a string) are rejected:
+///   openCypher never finds them equal, while SQLite's column affinity would convert them.
+/// - `STARTS WITH`/`ENDS WITH`/`CONTAINS` use `substr`/`instr` (case-sensitive, no wildcards).
+/// - `x IN [a, b]` is `x IN (?1, ?2)`; `x IN $list` reads the parameter as a JSON array.
+/// - `+` concatenates when either side is a string; with a parameter of unknown type it
+///   decides at run time on `typeof`.
+/// - `%` on non-integers is `a - b * CAST(a / b AS INTEGER)` (SQLite's `%` truncates to integers).
+extension CompilationContext {
+    func bindBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
+                    span: SourceSpan) throws(QueryError) -> BoundExpression {
+        if op == .in { return try bindIn(left, right, span: span) }
+        if op == .regexMatch { throw unsupported("regular expressions (=~)", at: span) }
+        let l = try bind(left)
+        let r = try bind(right)
+        let aggregate = l.hasAggregate || r.hasAggregate
+        func boolean(_ sql: String) -> BoundExpression {
+            BoundExpression(sql: sql, type: .known(.boolean), hasAggregate: aggregate)
+        }
+        switch op {
+        case .and: return boolean("(\(l.sql)) AND (\(r.sql))")
+        case .or: return boolean("(\(l.sql)) OR (\(r.sql))")
+        case .xor:
+            for (bound, expression) in [(l, left), (r, right)] where bound.type.family.map({ $0 != "boolean" }) ?? false {
+                throw error("XOR needs booleans, found \(bound.type.name)", at: expression.span)
+            }
+            return boolean("(\(l.sql)) <> (\(r.sql))")
+        case .equal, .notEqual, .less, .greater, .lessEqual, .greaterEqual:
+            return try compare(op, l, r, span: span)
+        case .startsWith, .endsWith, .contains:
+            for (bound, expression) in [(l, left), (r, right)] where bound.type.family.map({ $0 != "string" }) ?? false {
+                throw error("\(Self.operatorName(op)) needs strings, found \(bound.type.name)", at: expression.span)
+            }
+            switch op {
+            case .startsWith: return boolean("substr(\(l.sql), 1, length(\(r.sql))) = \(r.sql)")
+            case .endsWith: return boolean("substr(\(l.sql), length(\(l.sql)) - length(\(r.sql)) + 1) = \(r.sql)")
+            default: return boolean("instr(\(l.sql), \(r.sql)) > 0")
+            }
+        case .add, .subtract, .multiply, .divide, .modulo, .power:
+            return try arithmetic(op, l, r, left: left, right: right)
+        case .in, .regexMatch:
+            preconditionFailure("handled above")
+        }
+    }
+
+    static func operatorName(_ op: BinaryOperator) -> String {
+        switch op {
+        case .startsWith: return "STARTS WITH"
+        case .endsWith: return "ENDS WITH"
+        case .contains: return "CONTAINS"
+        default: return op.rawValue.uppercased()
+        }
+    }
+
+    /// A comparison with openCypher's rules for kinds and nulls.
+    func compare(_ op: BinaryOperator, _ l: BoundExpression, _ r: BoundExpression,
+                 span: SourceSpan) throws(QueryError) -> BoundExpression {
+        let aggregate = l.hasAggregate || r.hasAggregate
+        if let a = l.type.family, let b = r.type.family, a != b {
+            let hint = Set([a, b]) == ["date", "string"] ? " (write date('2025-01-31') for a date)" : ""
+            throw error("cannot compare \(l.type.name) with \(r.type.name)\(hint)", at: span)
+        }
+        if case .relationship = l.type { throw unsupported("comparing relationships", at: span) }
+        if case .relationship = r.type { throw unsupported("comparing relationships", at: span) }
+        if case .node(let a) = l.type, case .node(let b) = r.type {
+            guard op == .equal || op == .notEqual, let x = l.groupKey, let y = r.groupKey else {
+                throw error("nodes can only be compared with = and <>", at: span)
+            }
+            if a.label != b.label {
+                // Ids are per label; nodes of different labels are never equal.
+                return BoundExpression(sql: "CASE WHEN \(x) IS NULL OR \(y) IS NULL THEN NULL ELSE \(op == .equal ? 0 : 1) END",
+                                       type: .known(.boolean))
+            }
+            return BoundExpression(sql: "\(x) \(op.rawValue) \(y)", type: .known(.boolean))
+        }
+        if l.type.isEntity || r.type.isEntity {
+            throw unsupported("comparing a node with a value", at: span)
+        }
+        if l.type == .list || r.type == .list { throw unsupported("comparing lists", at: span) }
+        let numeric = l.type.isDecimal || r.type.isDecimal
+        let a = numeric ? l.numeric : l.sql
+        let b = numeric ? r.numeric : r.sql
+        return BoundExpression(sql: "\(a) \(op.rawValue) \(b)", type: .known(.boolean), hasAggregate: aggregate)
+    }
+
+    /// `x IN [a, b, c]` or `x IN $list`.
+    func bindIn(_ left: Expression, _ right: Expression, span: SourceSpan) throws(QueryError) -> BoundExpression {
+        let l = try bind(left)
+        if l.type.isEntity { throw unsupported("IN on nodes or relationships", at: left.span) }
+        switch right.kind {
+        case .list(let items):
+            var elements: [BoundExpression] = []
+            for item in items {
+                let bound = try bind(item)
+                if let a = l.type.family, let b = bound.type.family, a != b {
+                    throw error("cannot compare \(l.type.name) with \(bound.type.name)", at: item.span)
+                }
+                elements.append(bound)
+            }
+            let numeric = l.type.isDecimal || elements.contains { $0.type.isDecimal }
+            let list = elements.map { numeric ? $0.numeric : $0.sql }.joined(separator: ", ")
+            return BoundExpression(sql: "\(numeric ? l.numeric : l.sql) IN (\(list))", type: .known(.boolean),
+                                   hasAggregate: l.hasAggregate || elements.contains { $0.hasAggregate })
+        case .parameter(let name):
+            return BoundExpression(sql: "\(l.numeric) IN (SELECT value FROM json_each(\(placeholder(named: name))))",
+                                   type: .known(.boolean), hasAggregate: l.hasAggregate)
+        default:
+            throw unsupported("IN with anything but a list literal or a $parameter", at: right.span)
+        }
+    }
+
+    func arithmetic(_ op: BinaryOperator, _ l: BoundExpression, _ r: BoundExpression,
+                    left: Expression, right: Expression) throws(QueryError) -> BoundExpression {
+        let aggregate = l.hasAggregate || r.hasAggregate
+        if op == .add, l.type.isString || r.type.isString {
+            return BoundExpression(sql: "(\(l.sql) || \(r.sql))", type: .known(.string), hasAggregate: aggregate)
+        }
+        for (bound, expression) in [(l, left), (r, right)] {
+            if bound.type.isEntity || bound.type == .list {
+                throw unsupported("arithmetic on \(bound.type.name)s", at: expression.span)
+            }
+            if let family = bound.type.family, family != "number" {
+                throw error("'\(op.rawValue)' needs numbers, found \(bound.type.name)", at: expression.span)
+            }
+        }
+        let a = l.numeric, b = r.numeric
+        let type: ValueType
+        if l.type == .null || r.type == .null {
+            type = .null
+        } else if l.type == .any || r.type == .any {
+            type = .any
+        } else if l.type.propertyType == .integer && r.type.propertyType == .integer && op != .power {
+            type = .known(.integer)
+        } else {
+            type = .known(.float)
+        }
+        let sql: String
+        switch op {
+        case .power: sql = "pow(\(a), \(b))"
+        case .modulo where type == .known(.integer): sql = "(\(a) % \(b))"
+        case .modulo: sql = "(\(a) - \(b) * CAST(\(a) / \(b) AS INTEGER))"
+        case .add where l.type == .any || r.type == .any:
+            // A parameter may be a string: concatenate then, add otherwise.
+            sql = "(CASE WHEN typeof(\(a)) = 'text' OR typeof(\(b)) = 'text' THEN \(a) || \(b) ELSE \(a) + \(b) END)"
+        default: sql = "(\(a) \(op.rawValue) \(b))"
+        }
+        return BoundExpression(sql: sql, type: type, hasAggregate: aggregate)
+    }
+}

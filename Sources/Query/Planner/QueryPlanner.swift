@@ -1,0 +1,71 @@
+import GraphModel
+
+/// Plans a statement: MATCH clauses become joined tables (an OPTIONAL MATCH a LEFT JOIN of a
+/// parenthesised group with its conditions and WHERE in ON), then RETURN becomes the
+/// projection with grouping, ordering and paging.
+///
+/// ```sql
+/// SELECT ... FROM "node_Part" AS n1
+/// JOIN "edge_HAS_COMPONENT" AS r1
+/// LEFT JOIN ("edge_HAS_OPERATION" AS r2 JOIN "node_Operation" AS n3) ON ...
+/// WHERE ... GROUP BY ... ORDER BY ... NULLS LAST LIMIT ?3 OFFSET ?2
+/// ```
+/// Inner joins carry no ON: their conditions go to WHERE, where SQLite's planner treats them alike.
+struct QueryPlanner {
+    let context: CompilationContext
+
+    /// The pieces of the SELECT built so far.
+    struct Select {
+        var from: [String] = []
+        var conditions: [String] = []
+        var plan: [String] = []
+    }
+
+    func plan(_ statement: Statement) throws(QueryError) -> CompiledQuery {
+        let query = statement.query
+        if query.parts.count > 1 {
+            throw context.unsupported(query.unionAll[0] ? "UNION ALL" : "UNION", at: query.parts[1].span)
+        }
+        guard let single = query.parts.first else {
+            throw context.error("empty query", at: statement.span)
+        }
+        var select = Select()
+        var projection: ReturnClause?
+        for clause in single.clauses {
+            switch clause {
+            case .match(let match):
+                try addMatch(match, to: &select)
+            case .with(let with): throw context.unsupported("WITH", at: keywordSpan(with.span, "WITH"))
+            case .unwind(let unwind): throw context.unsupported("UNWIND", at: keywordSpan(unwind.span, "UNWIND"))
+            case .call(let call): throw context.unsupported("CALL procedures", at: call.span)
+            case .return(let r): projection = r
+            }
+        }
+        guard let projection else { throw context.error("a query must end with RETURN", at: single.span) }
+        return try ProjectionPlanner(context: context).plan(projection, select: select)
+    }
+
+    /// The span of a clause's leading keyword.
+    func keywordSpan(_ span: SourceSpan, _ keyword: String) -> SourceSpan {
+        SourceSpan(start: span.start, end: span.start + keyword.count, line: span.line, column: span.column)
+    }
+
+    private func addMatch(_ match: MatchClause, to select: inout Select) throws(QueryError) {
+        let binding = try context.bindMatch(match)
+        select.plan.append(binding.plan)
+        if !match.optional {
+            for (i, table) in binding.tables.enumerated() {
+                select.from.append(select.from.isEmpty && i == 0 ? "FROM " + table : "JOIN " + table)
+            }
+            select.conditions += binding.conditions
+            return
+        }
+        guard !binding.tables.isEmpty else {
+            throw context.unsupported("OPTIONAL MATCH of variables that are all bound already",
+                                      at: keywordSpan(match.span, "OPTIONAL MATCH"))
+        }
+        if select.from.isEmpty { select.from.append("FROM (SELECT 1) AS _one") }
+        let group = binding.tables.count == 1 ? binding.tables[0] : "(" + binding.tables.joined(separator: " JOIN ") + ")"
+        select.from.append("LEFT JOIN \(group) ON \(SQLText.and(binding.conditions))")
+    }
+}

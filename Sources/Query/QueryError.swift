@@ -1,0 +1,42 @@
+/// A query Loom cannot compile: a syntax error, a name the catalog does not know, a misuse
+/// (an aggregate in WHERE), or a construct outside the supported subset ("not supported yet").
+///
+/// `description` renders it like a compiler, the same way as `QuerySyntaxError`:
+/// ```
+/// error: unknown property 'descripton' on Part (did you mean 'description'?)
+///  --> query:1:25
+///   |
+/// 1 | MATCH (p:Part) RETURN p.descripton
+///   |                         ^^^^^^^^^^
+/// ```
+public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The message without position.
+    public var message: String
+    /// Where the offending text is.
+    public var span: SourceSpan
+    /// The whole query text, for the rendered excerpt.
+    public var source: String
+
+    public init(message: String, span: SourceSpan, source: String) {
+        self.message = message
+        self.span = span
+        self.source = source
+    }
+
+    /// Wraps a syntax error so callers handle one error type.
+    public init(_ syntax: QuerySyntaxError, source: String) {
+        self.init(message: syntax.message, span: syntax.span, source: source)
+    }
+
+    public var line: Int { span.line }
+    public var column: Int { span.column }
+
+    public var description: String {
+        DiagnosticRenderer.render(message: message, span: span, in: source)
+    }
+
+    /// The same error rendered with another name before `:LINE:COL` (a `.cypher` file name).
+    public func rendered(name: String) -> String {
+        DiagnosticRenderer.render(message: message, span: span, in: source, name: name)
+    }
+}
