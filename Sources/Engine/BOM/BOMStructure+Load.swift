@@ -1,0 +1,129 @@
+import Foundation
+import GraphModel
+import GraphStore
+
+extension BOMStructure {
+    /// Loads the BOM of `store` as `options` describe it: checks every name against the
+    /// catalog, reads the parts (`SELECT _id, _key FROM node_<Label>`) and then, in one pass,
+    /// the lines valid at `options.asOf`:
+    ///
+    ///     SELECT _from, _to, "quantity" FROM "edge_HAS_COMPONENT"
+    ///     WHERE ("validFrom" IS NULL OR "validFrom" <= ?) AND ("validTo" IS NULL OR "validTo" >= ?)
+    public static func load(from store: GraphStore, options: BOMOptions) throws -> BOMStructure {
+        let schema = try Schema(catalog: store.catalog, options: options)
+        var keys: [String] = []
+        var nodeIDs: [Int64] = []
+        var indexByNodeID: [Int64: Int32] = [:]
+        let keyColumn = schema.keyProperty.map { "_key, " + quoted($0) } ?? "_key"
+        try store.forEachRow("SELECT _id, \(keyColumn) FROM \(quoted("node_" + schema.label))") { row in
+            guard case .integer(let id) = row[0] else { return }
+            let storedKey = NodeKey.display(row[1].description)
+            let key = row.count > 2 && !row[2].isNull ? row[2].description : storedKey
+            indexByNodeID[id] = Int32(keys.count)
+            keys.append(key)
+            nodeIDs.append(id)
+        }
+
+        var sql = "SELECT _from, _to"
+        sql += schema.quantity.map { ", " + quoted($0) } ?? ", 1"
+        sql += " FROM " + quoted("edge_" + schema.edgeType)
+        var conditions: [String] = []
+        var arguments: [Value] = []
+        if let asOf = options.asOf {
+            if let from = schema.validFrom {
+                conditions.append("(\(quoted(from)) IS NULL OR \(quoted(from)) <= ?)")
+                arguments.append(.date(asOf))
+            }
+            if let to = schema.validTo {
+                conditions.append("(\(quoted(to)) IS NULL OR \(quoted(to)) >= ?)")
+                arguments.append(.date(asOf))
+            }
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+
+        var lines: [(parent: Int32, component: Int32, quantity: Decimal)] = []
+        var withoutQuantity = 0
+        var check = CancellationCheck(isCancelled: options.isCancelled)
+        try store.forEachRow(sql, arguments: arguments) { row in
+            try check.step()
+            guard case .integer(let from) = row[0], case .integer(let to) = row[1],
+                  let parent = indexByNodeID[from], let component = indexByNodeID[to] else { return }
+            let quantity = BOMQuantity.decimal(row[2])
+            if quantity == nil { withoutQuantity += 1 }
+            lines.append((parent, component, quantity ?? 0))
+        }
+        return try BOMStructure(options: options, label: schema.label, keys: keys, nodeIDs: nodeIDs,
+                                lines: lines, linesWithoutQuantity: withoutQuantity)
+    }
+
+    /// `"name"`, for identifiers already checked against the catalog.
+    static func quoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The options' names resolved against the catalog.
+    struct Schema {
+        var edgeType: String
+        var label: String
+        var quantity: String?
+        var validFrom: String?
+        var validTo: String?
+        var keyProperty: String?
+        var nodeType: NodeType
+
+        init(catalog: Catalog, options: BOMOptions) throws {
+            guard let edge = catalog.edgeType(options.edgeType) else {
+                let names = catalog.edgeTypes.map(\.name)
+                throw BOMError(.unknownEdgeType, "unknown edge type '\(options.edgeType)'"
+                    + Suggestions.hint(for: options.edgeType, in: names)
+                    + (names.isEmpty ? "; the graph has no edge types" : "; the graph has " + names.joined(separator: ", ")))
+            }
+            let label = options.label ?? edge.from
+            guard let node = catalog.nodeType(label) else {
+                throw BOMError(.unknownLabel, "unknown label '\(label)'"
+                    + Suggestions.hint(for: label, in: catalog.nodeTypes.map(\.label)))
+            }
+            guard edge.from == label, edge.to == label else {
+                throw BOMError(.notABillOfMaterials,
+                    "\(edge.name) connects \(edge.from) → \(edge.to); a BOM edge type must connect \(label) to \(label)")
+            }
+            edgeType = edge.name
+            self.label = label
+            nodeType = node
+            quantity = try options.quantity.map { name in
+                try Schema.property(name, of: edge, role: "a BOM quantity", allowed: [.integer, .float, .decimal])
+            }
+            if options.asOf != nil {
+                validFrom = try options.validFrom.map { try Schema.property($0, of: edge, role: "a validity bound", allowed: [.date]) }
+                validTo = try options.validTo.map { try Schema.property($0, of: edge, role: "a validity bound", allowed: [.date]) }
+            }
+            if let key = options.keyProperty {
+                guard node.property(key) != nil else {
+                    throw BOMError(.unknownProperty, "unknown property '\(key)' on \(label)"
+                        + Suggestions.hint(for: key, in: node.properties.map(\.name)))
+                }
+                keyProperty = key
+            }
+        }
+
+        static func property(_ name: String, of edge: EdgeType, role: String, allowed: [PropertyType]) throws -> String {
+            guard let property = edge.property(name) else {
+                throw BOMError(.unknownProperty, "unknown property '\(name)' on \(edge.name)"
+                    + Suggestions.hint(for: name, in: edge.properties.map(\.name)))
+            }
+            guard allowed.contains(property.type) else {
+                throw BOMError(.wrongPropertyType, "property '\(name)' on \(edge.name) is \(property.type); "
+                    + "\(role) must be " + allowed.map(\.description).joined(separator: ", ").replacingLastComma())
+            }
+            return name
+        }
+    }
+}
+
+private extension String {
+    /// `integer, float, decimal` → `integer, float or decimal`.
+    func replacingLastComma() -> String {
+        guard let range = range(of: ", ", options: .backwards) else { return self }
+        return replacingCharacters(in: range, with: " or ")
+    }
+}
