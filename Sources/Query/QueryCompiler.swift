@@ -43,6 +43,9 @@ public struct CompiledQuery: Sendable, Hashable {
     public internal(set) var plan: String
     public internal(set) var isExplain: Bool
     public internal(set) var isProfile: Bool
+    /// A `CALL` the engine runs natively first: it fills `temp."loom_call"` with the
+    /// procedure's rows (`NativeCall.columns`), then runs `sql`, which reads that table.
+    public internal(set) var nativeCall: NativeCall? = nil
 }
 
 /// What a placeholder is bound to.

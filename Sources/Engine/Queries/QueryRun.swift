@@ -38,33 +38,40 @@ extension GraphReport {
         if compiled.isExplain {
             return .explain(Self.explanation(compiled))
         }
+        let resolve = { (parameter: QueryParameter) throws(EngineError) -> Value in
+            try Self.value(of: parameter, in: request)
+        }
         var arguments: [Value] = []
         for parameter in compiled.parameters {
-            switch parameter {
-            case .literal(let value):
-                arguments.append(value)
-            case .named(let name):
-                guard let value = request.parameters[name] else {
-                    let known = request.parameters.keys.sorted()
-                    var message = "error: the query uses $\(name) but no value was given: add --param \(name)=VALUE"
-                    if let s = Suggestions.closest(to: name, in: known) { message += " (did you mean $\(s)?)" }
-                    throw .query(message)
-                }
-                arguments.append(value)
-            }
+            arguments.append(try resolve(parameter))
         }
         var rows: [[Value]] = []
         var truncated = false
-        do {
-            try store.forEachRow(compiled.sql, arguments: arguments, columnTypes: compiled.columnTypes) { row in
+        let read = {
+            _ = try self.store.forEachRow(compiled.sql, arguments: arguments, columnTypes: compiled.columnTypes) { row in
                 if let max = request.maxRows, rows.count >= max {
                     truncated = true
                     throw EnoughRows()
                 }
                 rows.append(row)
             }
+        }
+        var native: (call: NativeCall, rows: Int, seconds: Double)?
+        do {
+            if let call = compiled.nativeCall {
+                let callStarted = Date()
+                let callRows = try NativeCallRunner(store: store, resolve: resolve).rows(call)
+                native = (call, callRows.count, Date().timeIntervalSince(callStarted))
+                try store.withTemporaryTable(named: NativeCall.table, columns: call.columns.map(\.name), rows: callRows) {
+                    do { try read() } catch is EnoughRows {}
+                }
+            } else {
+                try read()
+            }
         } catch is EnoughRows {
             // --max-rows reached: the statement is reset, the rows so far are the answer.
+        } catch let error as EngineError {
+            throw error
         } catch {
             throw .query("error: the query failed while running: \(error)")
         }
@@ -72,14 +79,34 @@ extension GraphReport {
         let result = QueryResult(columns: compiled.columns, rows: rows, truncated: truncated,
                                  seconds: finished.timeIntervalSince(started))
         guard compiled.isProfile else { return .rows(result) }
-        let profile = """
-            step      rows  time
-            compile      -  \(String(format: "%.3f s", compiledAt.timeIntervalSince(started)))
-            execute  \(String(rows.count).leftPadded(5))  \(String(format: "%.3f s", finished.timeIntervalSince(compiledAt)))
-            plan:
-            \(compiled.plan)
-            """
+        var steps = [
+            "step      rows  time",
+            "compile      -  \(String(format: "%.3f s", compiledAt.timeIntervalSince(started)))",
+        ]
+        var executeSeconds = finished.timeIntervalSince(compiledAt)
+        if let native {
+            steps.append("call     \(String(native.rows).leftPadded(5))  \(String(format: "%.3f s", native.seconds))  \(native.call.text)")
+            executeSeconds -= native.seconds
+        }
+        steps.append("execute  \(String(rows.count).leftPadded(5))  \(String(format: "%.3f s", max(0, executeSeconds)))")
+        let profile = (steps + ["plan:", compiled.plan]).joined(separator: "\n")
         return .profile(result, profile + "\n")
+    }
+
+    /// The value bound to a placeholder: a literal from the query, or the `--param` of that name.
+    static func value(of parameter: QueryParameter, in request: QueryRequest) throws(EngineError) -> Value {
+        switch parameter {
+        case .literal(let value):
+            return value
+        case .named(let name):
+            guard let value = request.parameters[name] else {
+                let known = request.parameters.keys.sorted()
+                var message = "error: the query uses $\(name) but no value was given: add --param \(name)=VALUE"
+                if let s = Suggestions.closest(to: name, in: known) { message += " (did you mean $\(s)?)" }
+                throw .query(message)
+            }
+            return value
+        }
     }
 
     static func explanation(_ compiled: CompiledQuery) -> String {

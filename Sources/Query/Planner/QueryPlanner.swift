@@ -31,18 +31,42 @@ struct QueryPlanner {
         }
         var select = Select()
         var projection: ReturnClause?
-        for clause in single.clauses {
+        var nativeCall: NativeCall?
+        for (index, clause) in single.clauses.enumerated() {
             switch clause {
             case .match(let match):
+                if nativeCall != nil {
+                    throw context.unsupported("MATCH after CALL (a procedure combined with MATCH)",
+                                              at: keywordSpan(match.span, match.optional ? "OPTIONAL MATCH" : "MATCH"))
+                }
                 try addMatch(match, to: &select)
             case .with(let with): throw context.unsupported("WITH", at: keywordSpan(with.span, "WITH"))
             case .unwind(let unwind): throw context.unsupported("UNWIND", at: keywordSpan(unwind.span, "UNWIND"))
-            case .call(let call): throw context.unsupported("CALL procedures", at: call.span)
+            case .call(let call):
+                guard index == 0 else {
+                    throw context.unsupported("CALL after other clauses (a procedure combined with MATCH)",
+                                              at: keywordSpan(call.span, "CALL"))
+                }
+                let standalone = single.clauses.count == 1
+                let (native, names) = try CallPlanner(context: context).plan(call, standalone: standalone, into: &select)
+                nativeCall = native
+                if standalone { projection = Self.returning(names, at: call.span) }
             case .return(let r): projection = r
             }
         }
         guard let projection else { throw context.error("a query must end with RETURN", at: single.span) }
-        return try ProjectionPlanner(context: context).plan(projection, select: select)
+        var compiled = try ProjectionPlanner(context: context).plan(projection, select: select)
+        compiled.nativeCall = nativeCall
+        return compiled
+    }
+
+    /// The RETURN a standalone `CALL ... [YIELD ...]` implies: every yielded name.
+    static func returning(_ names: [String], at span: SourceSpan) -> ReturnClause {
+        let items = names.map { name in
+            ProjectionItem(expression: Expression(.variable(name), span: span), alias: nil, text: name, span: span)
+        }
+        return ReturnClause(projection: Projection(distinct: false, includesAll: false, items: items, orderBy: [],
+                                                   skip: nil, limit: nil), span: span)
     }
 
     /// The span of a clause's leading keyword.

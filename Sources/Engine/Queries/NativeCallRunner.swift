@@ -1,0 +1,151 @@
+import Foundation
+import GraphModel
+import GraphStore
+import Query
+
+/// Runs a query's native step (`CALL bom.explode(...)` and the other BOM operators) and returns
+/// its rows in the order of `NativeCall.columns`, ready for the temporary table the SQL reads.
+///
+/// Arguments written in the query were checked by the compiler; `$parameters` are checked here,
+/// with messages that name the option and what it needs. BOM errors (a cycle with its path, an
+/// unknown part, an edge type or property the catalog does not know) come back as they read.
+struct NativeCallRunner {
+    let store: GraphStore
+    /// The value of a placeholder (a literal, or a `--param`).
+    let resolve: (QueryParameter) throws(EngineError) -> Value
+
+    func rows(_ call: NativeCall) throws(EngineError) -> [[Value]] {
+        let options = try bomOptions(call)
+        do {
+            let structure = try BOMStructure.load(from: store, options: options)
+            switch call.procedure {
+            case "bom.explode":
+                return try structure.explode(try subject(call, "part")).map {
+                    [.string($0.component), BOMQuantity.value($0.quantity), .integer(Int64($0.level)), .integer(Int64($0.deepestLevel))]
+                }
+            case "bom.whereUsed":
+                return try structure.whereUsed(try subject(call, "part")).map {
+                    [.string($0.assembly), BOMQuantity.value($0.quantity), .integer(Int64($0.level)), .integer(Int64($0.deepestLevel))]
+                }
+            case "bom.rollup":
+                let parts = try call.options["parts"].map { argument throws(EngineError) in try partList(argument, call) }
+                let skip = try call.options["skipCycles"].map { argument throws(EngineError) in
+                    guard case .boolean(let flag) = try value(argument) else { throw wrong("skipCycles", call, "true or false") }
+                    return flag
+                } ?? false
+                return try structure.rollup(try subject(call, "property"), from: store, parts: parts, skippingCycles: skip).map {
+                    [.string($0.part), $0.value.map(BOMQuantity.value) ?? .null, .boolean($0.isComplete), .boolean($0.reachesCycle)]
+                }
+            case "bom.cycles":
+                return try structure.cycles().map {
+                    [.string($0.description), .string(JSONText.array($0.parts.map(JSONText.string))), .integer(Int64($0.parts.count))]
+                }
+            default:
+                throw EngineError.query("error: the engine cannot run procedure \(call.procedure)")
+            }
+        } catch let error as EngineError {
+            throw error
+        } catch let error as BOMError {
+            throw .query(error.description)
+        } catch {
+            let text = "\(error)"
+            throw .query(text.hasPrefix("error:") ? text : "error: \(call.procedure) failed: \(text)")
+        }
+    }
+
+    // MARK: - Arguments
+
+    private func value(_ argument: CallArgument) throws(EngineError) -> Value {
+        switch argument {
+        case .value(let parameter): return try resolve(parameter)
+        case .list: throw .query("error: a list is not allowed here")
+        }
+    }
+
+    /// The first argument: a part key (text; a number counts as its digits) or a property name.
+    private func subject(_ call: NativeCall, _ what: String) throws(EngineError) -> String {
+        guard let argument = call.subject, let key = Self.key(try value(argument)) else {
+            throw .query("error: the \(what) of \(call.procedure) must be \(what == "part" ? "a part key, e.g. '100103'" : "a property name, e.g. 'unitCost'")")
+        }
+        return key
+    }
+
+    private static func key(_ value: Value) -> String? {
+        switch value {
+        case .string(let s): s
+        case .integer(let i): String(i)
+        case .decimal(let d): d.description
+        default: nil
+        }
+    }
+
+    /// `parts: ['100103', $p]`, or `parts: $list` given as a JSON list (`--param list='["100103"]'`).
+    private func partList(_ argument: CallArgument, _ call: NativeCall) throws(EngineError) -> [String] {
+        switch argument {
+        case .list(let elements):
+            var parts: [String] = []
+            for element in elements {
+                guard let key = Self.key(try value(element)) else { throw wrong("parts", call, "a list of part keys") }
+                parts.append(key)
+            }
+            return parts
+        case .value(let parameter):
+            let resolved = try resolve(parameter)
+            if case .string(let text) = resolved, text.hasPrefix("["),
+               let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] {
+                let keys = list.compactMap { ($0 as? String) ?? ($0 as? NSNumber)?.stringValue }
+                if keys.count == list.count { return keys }
+            }
+            guard let key = Self.key(resolved) else { throw wrong("parts", call, "a list of part keys") }
+            return [key]
+        }
+    }
+
+    private func wrong(_ option: String, _ call: NativeCall, _ expectation: String) -> EngineError {
+        .query("error: option '\(option)' of \(call.procedure) must be \(expectation)")
+    }
+
+    /// The options map as `BOMOptions` (defaults: the shipped mappings' names).
+    private func bomOptions(_ call: NativeCall) throws(EngineError) -> BOMOptions {
+        var options = BOMOptions()
+        for (key, argument) in call.options.sorted(by: { $0.key < $1.key }) {
+            let value = try self.value(argument, orListFor: key)
+            switch key {
+            case "asOf":
+                switch value {
+                case .date(let date): options.asOf = date
+                case .string(let text) where LocalDate(iso: text) != nil: options.asOf = LocalDate(iso: text)
+                default: throw wrong(key, call, "a date, e.g. date('2025-03-01')")
+                }
+            case "edgeType", "label", "keyProperty":
+                guard case .string(let name) = value else { throw wrong(key, call, "a name (text)") }
+                switch key {
+                case "edgeType": options.edgeType = name
+                case "label": options.label = name
+                default: options.keyProperty = name
+                }
+            case "quantity", "validFrom", "validTo":
+                let name: String?
+                switch value {
+                case .string(let text): name = text
+                case .null: name = nil
+                default: throw wrong(key, call, "a name (text) or null")
+                }
+                if key == "quantity" { options.quantity = name } else if key == "validFrom" { options.validFrom = name } else { options.validTo = name }
+            case "maxDepth":
+                guard case .integer(let depth) = value, depth >= 0 else { throw wrong(key, call, "a non-negative integer") }
+                options.maxDepth = Int(depth)
+            default:
+                break  // parts, skipCycles: read by the operator.
+            }
+        }
+        return options
+    }
+
+    /// An option's value; lists (only `parts`) are read by the operator, so they resolve to null here.
+    private func value(_ argument: CallArgument, orListFor key: String) throws(EngineError) -> Value {
+        if case .list = argument { return .null }
+        if key == "parts" { return .null }
+        return try value(argument)
+    }
+}
