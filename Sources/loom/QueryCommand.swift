@@ -18,10 +18,11 @@ struct QueryCommand: ParsableCommand {
           loom query datasets/sample-plant/loom.yaml 'MATCH (p:Part) WHERE p.kind = "finished" RETURN p.number, p.description ORDER BY p.number'
           loom query --db plant.sqlite 'MATCH (a:Part)-[l:HAS_COMPONENT]->(c:Part) WHERE a.number = $part RETURN c.number, l.quantity' --param part=100103
           loom query datasets/sample-plant/loom.yaml -f my-question.cypher --format csv
+          loom query datasets/sample-plant/loom.yaml bom-explosion --param part=100103 --param asOf=2025-03-01
           loom query datasets/sample-plant/loom.yaml 'EXPLAIN MATCH (p:Part) RETURN count(*)'
         """)
 
-    @Argument(help: "The project file (loom.yaml), then the query; with --db only the query.")
+    @Argument(help: "The project file (loom.yaml), then the query or the name of a named query (see `loom queries`); with --db only the query.")
     var arguments: [String] = []
 
     @Option(name: .long, help: "Read this database file instead of the project's.")
@@ -61,6 +62,9 @@ struct QueryCommand: ParsableCommand {
             }
             text = String(decoding: data, as: UTF8.self)
         }
+        if let name = text, file == nil, NamedQueries.isName(name) {
+            text = try NamedQueries.find(name, project: project).text
+        }
         let graph = try Engine.openGraph(project: project, database: db)
         let request = QueryRequest(text: text ?? "", parameters: try QueryParameters.parse(parameters), maxRows: maxRows)
         switch try graph.run(request) {
@@ -71,6 +75,27 @@ struct QueryCommand: ParsableCommand {
         case .profile(let result, let profile):
             print(result.render(format), terminator: "")
             FileHandle.standardError.write(Data(profile.utf8))
+        }
+    }
+}
+
+struct QueriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queries",
+        abstract: "List the named queries (queries/*.cypher) and the question each answers.",
+        discussion: "Example: loom queries datasets/sample-plant/loom.yaml")
+
+    @Argument(help: "A project file, to find a queries folder next to it or above it.")
+    var project: String?
+
+    func run() throws {
+        let entries = NamedQueries.all(project: project)
+        guard !entries.isEmpty else {
+            throw EngineError.input(.init(.error, "no named queries found (looked in LOOM_QUERY_PATH, ./queries and next to the project)"))
+        }
+        let width = entries.map(\.name.count).max() ?? 0
+        for entry in entries {
+            print(entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.question)
         }
     }
 }

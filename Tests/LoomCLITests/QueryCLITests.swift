@@ -101,3 +101,23 @@ import TestSupport
         #expect(result.stdout == "| code |\n|---|\n| ASSY-1 |\n| LATHE-2 |\n| TEST-1 |\n")
     }
 }
+
+/// Named queries through the binary: by name, listed, and a misspelt name.
+@Suite struct NamedQueryCLITests {
+    @Test func runsANamedQueryByNameAndListsThem() throws {
+        let project = Fixtures.packageRoot.appendingPathComponent("datasets/sample-plant/loom.yaml").path
+        let db = try Fixtures.temporaryDirectory("named").appendingPathComponent("plant.sqlite").path
+        let imported = try LoomProcess.run(["import", project, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let result = try LoomProcess.run(["query", "--db", db, "cost-rollup", "--param", "part=100103", "--param", "asOf=2025-03-01", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "part,materialCost,isComplete\n100103,346.581,true\n")
+        let list = try LoomProcess.run(["queries", project])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("bom-explosion "))
+        #expect(list.stdout.contains("where-used "))
+        let typo = try LoomProcess.run(["query", "--db", db, "cost-rolup"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("no named query 'cost-rolup' (did you mean 'cost-rollup'?)"))
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import GraphModel
+import GraphStore
+import TestSupport
+@testable import Engine
+
+/// Every named query in queries/ on the sample plant, each answer checked against a plain SQL
+/// query written separately here (or the hand-checked figure in datasets/sample-plant/README.md).
+@Suite(.serialized) struct NamedQueryTests {
+    static let database: String = {
+        let db = (try? Fixtures.temporaryDirectory("named-queries"))?.appendingPathComponent("plant.sqlite").path ?? "/tmp/loom-named-queries.sqlite"
+        let project = Fixtures.packageRoot.appendingPathComponent("datasets/sample-plant/loom.yaml").path
+        _ = try? Engine.importProject(ImportOptions(project: project, database: db))
+        return db
+    }()
+
+    func run(_ name: String, _ parameters: [String: Value] = [:]) throws -> QueryResult {
+        let path = Fixtures.packageRoot.appendingPathComponent("queries/\(name).cypher").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(NamedQueries.question(in: text).count > 20, "\(name) has a Question: header")
+        let graph = try Engine.openGraph(project: nil, database: Self.database)
+        guard case .rows(let result) = try graph.run(QueryRequest(text: text, parameters: parameters)) else {
+            Issue.record("\(name) returned no rows outcome")
+            return QueryResult(columns: [], rows: [], truncated: false, seconds: 0)
+        }
+        return result
+    }
+
+    func sql(_ text: String) throws -> [[Value]] {
+        let store = try GraphStore.open(path: Self.database, readOnly: true)
+        defer { store.close() }
+        return try store.select(text).rows
+    }
+
+    static func number(_ value: Value) -> Double {
+        switch value {
+        case .integer(let i): Double(i)
+        case .float(let d): d
+        case .decimal(let d): d.doubleValue
+        case .string(let s): Double(s) ?? .nan
+        default: .nan
+        }
+    }
+
+    static let date = Value.date(LocalDate(year: 2025, month: 3, day: 1)!)
+
+    @Test func bomExplosionMatchesARecursiveSQLExplosion() throws {
+        let result = try run("bom-explosion", ["part": .string("100103"), "asOf": Self.date])
+        let expected = try sql("""
+            WITH RECURSIVE x(part, qty, level) AS (
+              SELECT _id, 1.0, 0 FROM node_Part WHERE number = '100103'
+              UNION ALL
+              SELECT e._to, x.qty * e.quantity, x.level + 1 FROM x JOIN edge_HAS_COMPONENT e ON e._from = x.part
+              WHERE e.validFrom <= '2025-03-01' AND (e.validTo IS NULL OR e.validTo >= '2025-03-01'))
+            SELECT p.number, sum(x.qty), min(x.level), max(x.level) FROM x JOIN node_Part p ON p._id = x.part
+            WHERE x.level > 0 GROUP BY p.number ORDER BY p.number
+            """)
+        #expect(result.rows.count == 58)
+        #expect(expected.count == 58)
+        let byPart = Dictionary(uniqueKeysWithValues: result.rows.map { ($0[0].description, $0) })
+        for row in expected {
+            let mine = try #require(byPart[row[0].description])
+            #expect(abs(Self.number(mine[1]) - Self.number(row[1])) < 1e-9, "\(row[0])")
+            #expect(mine[2] == row[2])
+            #expect(mine[3] == row[3])
+        }
+    }
+
+    @Test func whereUsedMatchesAnUpwardRecursiveSQL() throws {
+        let result = try run("where-used", ["part": .string("100428"), "asOf": Self.date])
+        let expected = try sql("""
+            WITH RECURSIVE x(part, qty, level) AS (
+              SELECT _id, 1.0, 0 FROM node_Part WHERE number = '100428'
+              UNION ALL
+              SELECT e._from, x.qty * e.quantity, x.level + 1 FROM x JOIN edge_HAS_COMPONENT e ON e._to = x.part
+              WHERE e.validFrom <= '2025-03-01' AND (e.validTo IS NULL OR e.validTo >= '2025-03-01'))
+            SELECT p.number, sum(x.qty) FROM x JOIN node_Part p ON p._id = x.part WHERE x.level > 0
+            GROUP BY p.number ORDER BY p.number
+            """)
+        #expect(Set(result.rows.map { $0[0].description }) == Set(expected.map { $0[0].description }))
+        let kp50 = try #require(result.rows.first { $0[0].description == "100103" })
+        #expect(Self.number(kp50[1]) == 3)
+    }
+
+    @Test func costRollupIsTheHandCheckedFigure() throws {
+        let result = try run("cost-rollup", ["part": .string("100103"), "asOf": Self.date])
+        #expect(result.rows.map { $0.map(\.description) } == [["100103", "346.581", "true"]])
+    }
+
+    @Test func bomCyclesFindsTheKnownCycle() throws {
+        let result = try run("bom-cycles")
+        #expect(result.rows.map { $0.map(\.description) } == [["100266 → 100267 → 100268 → 100266", "3"]])
+    }
+
+    @Test func lateOpenPurchaseOrdersMatchSQL() throws {
+        let result = try run("late-open-purchase-orders", ["today": .date(LocalDate(year: 2025, month: 3, day: 20)!)])
+        let expected = try sql("""
+            SELECT l.orderNumber, l.item FROM node_PurchaseOrderLine l
+            WHERE l.status = 'open' AND l.deliveryDate < '2025-03-20' ORDER BY l.deliveryDate, l.orderNumber, l.item
+            """)
+        #expect(!expected.isEmpty)
+        #expect(result.rows.map { [$0[0].description, $0[1].description] } == expected.map { [$0[0].description, $0[1].description] })
+    }
+
+    @Test func workCentreLoadMatchesSQL() throws {
+        let result = try run("work-centre-load")
+        let expected = try sql("""
+            SELECT w.code, count(*), round(sum(CAST(op.setupTime AS REAL) + CAST(op.runTime AS REAL) * CAST(o.quantity AS REAL) / CAST(op.baseQuantity AS REAL)))
+            FROM node_ProductionOrder o
+            JOIN edge_USES_ROUTING u ON u._from = o._id
+            JOIN edge_HAS_OPERATION h ON h._from = u._to
+            JOIN node_Operation op ON op._id = h._to
+            JOIN edge_PERFORMED_AT pa ON pa._from = op._id
+            JOIN node_WorkCentre w ON w._id = pa._to
+            WHERE o.deliveryCompleted = 0 GROUP BY w._id
+            """)
+        #expect(!expected.isEmpty)
+        let mine = Dictionary(uniqueKeysWithValues: result.rows.map { ($0[1].description, ($0[2], $0[3])) })
+        for row in expected {
+            let found = try #require(mine[row[0].description])
+            #expect(Self.number(found.0) == Self.number(row[1]))
+            #expect(Self.number(found.1) == Self.number(row[2]))
+        }
+        #expect(mine.count == expected.count)
+    }
+
+    @Test func bomChangesFindsTheSupersededCableGland() throws {
+        let result = try run("bom-changes", ["from": .date(LocalDate(year: 2024, month: 6, day: 1)!),
+                                             "to": .date(LocalDate(year: 2024, month: 7, day: 31)!)])
+        let expected = try sql("""
+            SELECT a.number, c.number FROM edge_HAS_COMPONENT l JOIN node_Part a ON a._id = l._from JOIN node_Part c ON c._id = l._to
+            WHERE (l.validFrom BETWEEN '2024-06-01' AND '2024-07-31') OR (l.validTo BETWEEN '2024-06-01' AND '2024-07-31')
+            ORDER BY a.number, l.validFrom, c.number
+            """)
+        #expect(result.rows.map { [$0[0].description, $0[1].description] } == expected.map { [$0[0].description, $0[1].description] })
+        #expect(result.rows.map { $0[1].description } == ["100500", "100501"])
+    }
+}
