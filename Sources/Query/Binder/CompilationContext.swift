@@ -10,6 +10,9 @@ final class CompilationContext {
     var parameters = ParameterTable()
     private var nodeCount = 0
     private var relationshipCount = 0
+    private var unwindCount = 0
+    /// The CTEs of the WITH clauses compiled so far (`w1 AS (SELECT …)`), in order.
+    var ctes: [String] = []
 
     /// Where aggregates may appear right now (RETURN items and ORDER BY), and whether we are
     /// inside one (aggregates do not nest).
@@ -33,6 +36,13 @@ final class CompilationContext {
         relationshipCount += 1
         return "r\(relationshipCount)"
     }
+
+    func nextUnwindAlias() -> String {
+        unwindCount += 1
+        return "u\(unwindCount)"
+    }
+
+    func nextCTEName() -> String { "w\(ctes.count + 1)" }
 
     // MARK: - Errors
 

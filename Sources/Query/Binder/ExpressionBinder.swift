@@ -65,6 +65,10 @@ extension CompilationContext {
                 throw error("'\(name)' is not returned; after RETURN DISTINCT or an aggregate, ORDER BY can only use returned columns",
                             at: span)
             }
+            if scope.dropped.contains(name) {
+                throw error("'\(name)' is not in scope: the WITH before it does not pass it on; add it to the WITH's items"
+                    + Suggestions.hint(for: name, in: scope.names), at: span)
+            }
             throw error("undefined variable '\(name)'" + Suggestions.hint(for: name, in: scope.names), at: span)
         }
         return binding

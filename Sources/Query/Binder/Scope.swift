@@ -41,6 +41,8 @@ struct Scope {
     private(set) var names: [String] = []
     /// Variables hidden by an aggregating or DISTINCT RETURN, for a clearer message in ORDER BY.
     var hidden: Set<String> = []
+    /// Variables a WITH did not pass on, for a clearer message when one is used after it.
+    var dropped: Set<String> = []
     private var bindings: [String: Binding] = [:]
 
     subscript(name: String) -> Binding? { bindings[name] }

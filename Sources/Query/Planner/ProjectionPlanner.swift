@@ -1,18 +1,49 @@
 import GraphModel
 
-/// RETURN: items, implicit grouping, DISTINCT, ORDER BY, SKIP and LIMIT.
+/// RETURN and WITH: items (`*` first), implicit grouping, DISTINCT, ORDER BY, SKIP and LIMIT.
 ///
-/// openCypher groups by every RETURN item that holds no aggregate; so does the SQL
-/// (`GROUP BY` those items, a node by its `_id`). ORDER BY sees the returned aliases and, when
-/// the RETURN neither aggregates nor is DISTINCT, the matched variables too. Nulls sort last
-/// ascending and first descending (openCypher orders null above every value). SKIP and LIMIT are
+/// openCypher groups by every item that holds no aggregate; so does the SQL (`GROUP BY` those
+/// items, a node by its `_id`). ORDER BY sees the projected aliases and, when the projection
+/// neither aggregates nor is DISTINCT, the matched variables too. Nulls sort last ascending and
+/// first descending (openCypher orders null above every value). SKIP and LIMIT are
 /// placeholders: `LIMIT ?n OFFSET ?m`.
+///
+/// A WITH projects into a CTE (see `WithPlanner`): its columns are named `c1`, `c2`, … (never
+/// after the user's aliases: identifiers in the SQL come only from the catalog), and a whole
+/// node or relationship is carried as its `_id`.
 struct ProjectionPlanner {
     let context: CompilationContext
 
+    /// A projection compiled to one SELECT.
+    struct Projected {
+        var lines: [String]
+        var columns: [String]
+        var items: [ProjectionItem]
+        var bound: [BoundExpression]
+        var plan: [String]
+    }
+
     func plan(_ clause: ReturnClause, select: QueryPlanner.Select) throws(QueryError) -> CompiledQuery {
-        let projection = clause.projection
-        if projection.includesAll { throw context.unsupported("RETURN *", at: clause.span) }
+        let projected = try project(clause.projection, clause: "RETURN", span: clause.span, select: select, intoCTE: false)
+        return CompiledQuery(sql: projected.lines.joined(separator: "\n"), parameters: context.parameters.parameters,
+                             columns: projected.columns, columnTypes: projected.bound.map(\.type.propertyType),
+                             plan: projected.plan.joined(separator: "\n"), isExplain: false, isProfile: false)
+    }
+
+    /// The items of a projection, `*` expanded to every named variable in scope, in alphabetical
+    /// order (as Neo4j does), before the items written after it.
+    func items(of projection: Projection, clause: String, span: SourceSpan) throws(QueryError) -> [ProjectionItem] {
+        guard projection.includesAll else { return projection.items }
+        let names = context.scope.names
+        if names.isEmpty { throw context.error("\(clause) * needs a variable in scope, and there is none", at: span) }
+        return names.sorted().map { name in
+            ProjectionItem(expression: Expression(.variable(name), span: span), alias: nil, text: name, span: span)
+        } + projection.items
+    }
+
+    func project(_ projection: Projection, clause: String, span: SourceSpan, select: QueryPlanner.Select,
+                 intoCTE: Bool) throws(QueryError) -> Projected {
+        let projectionItems = try items(of: projection, clause: clause, span: span)
         var plan = select.plan
         if !select.conditions.isEmpty, plan.isEmpty { plan.append("Filter") }
 
@@ -20,7 +51,10 @@ struct ProjectionPlanner {
         context.aggregatesAllowed = true
         var items: [BoundExpression] = []
         var columns: [String] = []
-        for item in projection.items {
+        for item in projectionItems {
+            if intoCTE, item.alias == nil, !item.expression.isVariable {
+                throw context.error("an expression in WITH needs a name: write \(item.text) AS name", at: item.span)
+            }
             let bound = try context.bind(item.expression)
             let name = item.alias?.name ?? item.text
             if columns.contains(name) {
@@ -31,7 +65,7 @@ struct ProjectionPlanner {
         }
         let aggregating = items.contains { $0.hasAggregate }
         if aggregating {
-            try AggregationCheck(context: context, items: projection.items, bound: items).run()
+            try AggregationCheck(context: context, items: projectionItems, bound: items).run()
         }
 
         // ORDER BY.
@@ -40,7 +74,7 @@ struct ProjectionPlanner {
             let outer = context.scope
             var sortScope = (aggregating || projection.distinct) ? Scope() : outer
             if aggregating || projection.distinct { sortScope.hidden = Set(outer.names) }
-            for (item, bound) in zip(projection.items, items) {
+            for (item, bound) in zip(projectionItems, items) {
                 guard let alias = item.alias?.name ?? (item.expression.isVariable ? item.text : nil) else { continue }
                 if case .variable(let name) = item.expression.kind, let binding = outer[name] {
                     sortScope.bind(alias, binding)
@@ -51,10 +85,10 @@ struct ProjectionPlanner {
             context.scope = sortScope
             defer { context.scope = outer }
             context.aggregatesAllowed = false
-            context.aggregateContext = "in ORDER BY unless it is also returned"
+            context.aggregateContext = "in ORDER BY unless it is also \(intoCTE ? "passed on" : "returned")"
             for sort in projection.orderBy {
                 let key: BoundExpression
-                if let index = projection.items.firstIndex(where: { $0.expression.description == sort.expression.description }) {
+                if let index = projectionItems.firstIndex(where: { $0.expression.description == sort.expression.description }) {
                     key = items[index]
                 } else {
                     key = try context.bind(sort.expression)
@@ -63,13 +97,27 @@ struct ProjectionPlanner {
                 orderTerms.append(value + (sort.descending ? " DESC NULLS FIRST" : " ASC NULLS LAST"))
             }
         }
+        context.aggregatesAllowed = false
 
         // SKIP, LIMIT.
         let skip = try projection.skip.map { expression throws(QueryError) in try count(expression, "SKIP") }
         let limit = try projection.limit.map { expression throws(QueryError) in try count(expression, "LIMIT") }
 
         // SQL.
-        var lines = ["SELECT " + (projection.distinct ? "DISTINCT " : "") + items.map(\.sql).joined(separator: ", ")]
+        var outputs: [String] = []
+        for (index, bound) in items.enumerated() {
+            guard intoCTE else { outputs.append(bound.sql); continue }
+            var value = bound.sql
+            if bound.type.isEntity {
+                guard let id = bound.groupKey else {
+                    throw context.unsupported("passing a node or relationship computed by an expression through WITH",
+                                              at: projectionItems[index].span)
+                }
+                value = id
+            }
+            outputs.append("\(value) AS c\(index + 1)")
+        }
+        var lines = ["SELECT " + (projection.distinct ? "DISTINCT " : "") + outputs.joined(separator: ", ")]
         lines += select.from
         if !select.conditions.isEmpty { lines.append("WHERE " + SQLText.and(select.conditions)) }
         let groupKeys = items.filter { !$0.hasAggregate }.map { $0.groupKey ?? $0.sql }
@@ -84,16 +132,14 @@ struct ProjectionPlanner {
             let keys = zip(items, columns).filter { !$0.0.hasAggregate }.map(\.1)
             plan.append("Aggregate" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", ")))
         }
-        plan.append("Return " + (projection.distinct ? "DISTINCT " : "") + columns.joined(separator: ", "))
+        let step = intoCTE ? "With " : "Return "
+        plan.append(step + (projection.distinct ? "DISTINCT " : "") + columns.joined(separator: ", "))
         if !projection.orderBy.isEmpty {
             plan.append("Sort " + projection.orderBy.map { context.text($0.span) }.joined(separator: ", "))
         }
         if let s = projection.skip { plan.append("Skip " + context.text(s.span)) }
         if let l = projection.limit { plan.append("Limit " + context.text(l.span)) }
-
-        return CompiledQuery(sql: lines.joined(separator: "\n"), parameters: context.parameters.parameters,
-                             columns: columns, columnTypes: items.map(\.type.propertyType),
-                             plan: plan.joined(separator: "\n"), isExplain: false, isProfile: false)
+        return Projected(lines: lines, columns: columns, items: projectionItems, bound: items, plan: plan)
     }
 
     /// SKIP or LIMIT: a non-negative integer literal or a parameter.

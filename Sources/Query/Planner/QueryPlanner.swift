@@ -1,8 +1,9 @@
 import GraphModel
 
 /// Plans a statement: MATCH clauses become joined tables (an OPTIONAL MATCH a LEFT JOIN of a
-/// parenthesised group with its conditions and WHERE in ON), then RETURN becomes the
-/// projection with grouping, ordering and paging.
+/// parenthesised group with its conditions and WHERE in ON), UNWIND a join with `json_each`,
+/// each WITH a CTE the rest reads (`WithPlanner`), then RETURN becomes the projection with
+/// grouping, ordering and paging; UNION parts are compiled alike and joined.
 ///
 /// ```sql
 /// SELECT ... FROM "node_Part" AS n1
@@ -23,12 +24,50 @@ struct QueryPlanner {
 
     func plan(_ statement: Statement) throws(QueryError) -> CompiledQuery {
         let query = statement.query
-        if query.parts.count > 1 {
-            throw context.unsupported(query.unionAll[0] ? "UNION ALL" : "UNION", at: query.parts[1].span)
+        guard !query.parts.isEmpty else { throw context.error("empty query", at: statement.span) }
+        if let mixed = query.unionAll.indices.first(where: { query.unionAll[$0] != query.unionAll[0] }) {
+            throw context.error("a query cannot mix UNION and UNION ALL", at: query.parts[mixed + 1].span)
         }
-        guard let single = query.parts.first else {
-            throw context.error("empty query", at: statement.span)
+        var parts: [CompiledQuery] = []
+        for single in query.parts {
+            context.scope = Scope()
+            parts.append(try plan(single))
         }
+        var compiled = parts[0]
+        if parts.count > 1 {
+            compiled = try union(parts, all: query.unionAll[0], query: query)
+        }
+        if !context.ctes.isEmpty {
+            compiled.sql = "WITH " + context.ctes.joined(separator: ",\n") + "\n" + compiled.sql
+        }
+        compiled.parameters = context.parameters.parameters
+        return compiled
+    }
+
+    /// `part UNION [ALL] part …`: every part must return the same column names, in the same
+    /// order (openCypher). Each part is wrapped in `SELECT * FROM (…)` so its own ORDER BY and
+    /// LIMIT stay its own; the WITH clauses of every part are CTEs of the one statement.
+    private func union(_ parts: [CompiledQuery], all: Bool, query: UnionQuery) throws(QueryError) -> CompiledQuery {
+        let first = parts[0]
+        for (index, part) in parts.enumerated().dropFirst() where part.columns != first.columns {
+            throw context.error("every part of a UNION must return the same columns: this part returns "
+                + part.columns.joined(separator: ", ") + ", the first " + first.columns.joined(separator: ", "),
+                at: query.parts[index].span)
+        }
+        let calls = parts.compactMap(\.nativeCall)
+        if calls.count > 1 { throw context.unsupported("CALL in more than one part of a UNION", at: query.parts[1].span) }
+        let keyword = all ? "UNION ALL" : "UNION"
+        var compiled = first
+        compiled.sql = parts.map { "SELECT * FROM (\n" + $0.sql + "\n)" }.joined(separator: "\n" + keyword + "\n")
+        compiled.plan = parts.map(\.plan).joined(separator: "\n" + (all ? "Union All" : "Union") + "\n")
+        compiled.columnTypes = first.columnTypes.indices.map { i in
+            parts.allSatisfy { $0.columnTypes[i] == first.columnTypes[i] } ? first.columnTypes[i] : nil
+        }
+        compiled.nativeCall = calls.first
+        return compiled
+    }
+
+    private func plan(_ single: SingleQuery) throws(QueryError) -> CompiledQuery {
         var select = Select()
         var projection: ReturnClause?
         var nativeCall: NativeCall?
@@ -40,8 +79,10 @@ struct QueryPlanner {
                                               at: keywordSpan(match.span, match.optional ? "OPTIONAL MATCH" : "MATCH"))
                 }
                 try addMatch(match, to: &select)
-            case .with(let with): throw context.unsupported("WITH", at: keywordSpan(with.span, "WITH"))
-            case .unwind(let unwind): throw context.unsupported("UNWIND", at: keywordSpan(unwind.span, "UNWIND"))
+            case .with(let with):
+                select = try WithPlanner(context: context).plan(with, keyword: keywordSpan(with.span, "WITH"), select: select)
+            case .unwind(let unwind):
+                try UnwindPlanner(context: context).plan(unwind, into: &select)
             case .call(let call):
                 guard index == 0 else {
                     throw context.unsupported("CALL after other clauses (a procedure combined with MATCH)",
