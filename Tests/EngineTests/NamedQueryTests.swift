@@ -137,3 +137,67 @@ import TestSupport
         #expect(result.rows.map { $0[1].description } == ["100500", "100501"])
     }
 }
+
+/// Named queries whose interesting answer needs data the sample plant does not have: they run on
+/// a private copy of it with records added for the test.
+@Suite struct NamedQueryEditedPlantTests {
+    /// A copy of the sample plant in which part 100999 (a copy of raw part 100915) exists in MARA
+    /// and MARC but has no purchasing info record, so no supplier.
+    func plantWithAnUnsuppliedPart() throws -> String {
+        let source = Fixtures.packageRoot.appendingPathComponent("datasets/sample-plant")
+        let dir = try Fixtures.temporaryDirectory("edited-plant")
+        let copy = dir.appendingPathComponent("sample-plant")
+        try FileManager.default.copyItem(at: source, to: copy)
+        for name in try FileManager.default.contentsOfDirectory(atPath: copy.path) where name.contains(".sqlite") {
+            try FileManager.default.removeItem(at: copy.appendingPathComponent(name))
+        }
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("mappings"),
+                                                   withDestinationURL: Fixtures.packageRoot.appendingPathComponent("mappings"))
+        // loom.yaml points at ../../mappings: put the copy two levels below a folder that has mappings/.
+        let nested = dir.appendingPathComponent("datasets")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: copy, to: nested.appendingPathComponent("sample-plant"))
+        let erp = nested.appendingPathComponent("sample-plant/erp")
+        for table in ["MARA.csv", "MARC.csv"] {
+            let url = erp.appendingPathComponent(table)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let line = try #require(text.split(separator: "\n").first { $0.contains("000000000000100915") })
+            try Fixtures.write(text + line.replacingOccurrences(of: "000000000000100915", with: "000000000000100999") + "\n", to: url)
+        }
+        let db = dir.appendingPathComponent("plant.sqlite").path
+        let report = try Engine.importProject(ImportOptions(project: nested.appendingPathComponent("sample-plant/loom.yaml").path, database: db))
+        #expect(report.totalRejects == 3)
+        return db
+    }
+
+    @Test func partsWithoutSupplierFindsThePartWithoutInfoRecord() throws {
+        let db = try plantWithAnUnsuppliedPart()
+        let text = try String(contentsOfFile: Fixtures.packageRoot.appendingPathComponent("queries/parts-without-supplier.cypher").path, encoding: .utf8)
+        guard case .rows(let result) = try Engine.openGraph(project: nil, database: db).run(QueryRequest(text: text)) else {
+            Issue.record("no rows")
+            return
+        }
+        let store = try GraphStore.open(path: db, readOnly: true)
+        defer { store.close() }
+        let expected = try store.select("""
+            SELECT p.number FROM node_Part p WHERE p.procurementType = 'purchased'
+            AND NOT EXISTS (SELECT 1 FROM edge_SUPPLIES s WHERE s._to = p._id) ORDER BY p.number
+            """).rows
+        #expect(expected.map { $0[0].description } == ["100999"])
+        #expect(result.rows.map { $0[0].description } == ["100999"])
+    }
+}
+
+extension NamedQueryTests {
+    @Test func singleSourcePartsMatchSQL() throws {
+        let result = try run("single-source-parts")
+        let expected = try sql("""
+            SELECT p.number FROM node_Part p JOIN edge_SUPPLIES s ON s._to = p._id
+            GROUP BY p._id HAVING count(*) = 1 ORDER BY p.number
+            """)
+        #expect(expected.count == 112)
+        #expect(result.rows.map { $0[0].description } == expected.map { $0[0].description })
+        let oring = try #require(result.rows.first { $0[0].description == "100915" })
+        #expect(oring[2].description == "[\"Dichtungstechnik Weber GmbH\"]")
+    }
+}
