@@ -46,7 +46,7 @@ let package = Package(
         ]),
         // Synthetic plant generator for benchmarks (datasets/README.md).
         .executableTarget(name: "PlantGenerator", dependencies: [
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GraphModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", dependencies: ["GraphModel"], path: "Tests/TestSupport"),

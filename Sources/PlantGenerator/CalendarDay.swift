@@ -1,3 +1,5 @@
+import GraphModel
+
 /// A calendar date as a day count since 1970-01-01, for cheap date arithmetic and for
 /// writing SAP's `yyyyMMdd` without Foundation's calendar on the hot path.
 struct CalendarDay: Hashable, Comparable, Sendable {
@@ -7,28 +9,20 @@ struct CalendarDay: Hashable, Comparable, Sendable {
         self.daysSinceEpoch = daysSinceEpoch
     }
 
-    /// Days from civil (H. Hinnant's algorithm), proleptic Gregorian.
+    /// The day of a calendar date (GraphModel's `LocalDate` does the arithmetic).
     init(year: Int, month: Int, day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        daysSinceEpoch = era * 146_097 + doe - 719_468
+        guard let date = LocalDate(year: year, month: month, day: day) else {
+            preconditionFailure("the generator asked for a date that does not exist: \(year)-\(month)-\(day)")
+        }
+        daysSinceEpoch = date.daysSinceEpoch
     }
 
     /// (year, month, day) of this date.
     var components: (year: Int, month: Int, day: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        guard let date = LocalDate(daysSinceEpoch: daysSinceEpoch) else {
+            preconditionFailure("day \(daysSinceEpoch) is outside the calendar LocalDate covers")
+        }
+        return (date.year, date.month, date.day)
     }
 
     /// `yyyyMMdd`, as SAP tables store dates.
