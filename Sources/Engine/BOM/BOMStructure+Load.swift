@@ -27,19 +27,9 @@ extension BOMStructure {
         var sql = "SELECT _from, _to"
         sql += schema.quantity.map { ", " + quoted($0) } ?? ", 1"
         sql += " FROM " + quoted("edge_" + schema.edgeType)
-        var conditions: [String] = []
-        var arguments: [Value] = []
-        if let asOf = options.asOf {
-            if let from = schema.validFrom {
-                conditions.append("(\(quoted(from)) IS NULL OR \(quoted(from)) <= ?)")
-                arguments.append(.date(asOf))
-            }
-            if let to = schema.validTo {
-                conditions.append("(\(quoted(to)) IS NULL OR \(quoted(to)) >= ?)")
-                arguments.append(.date(asOf))
-            }
-        }
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        let validity = schema.validity(asOf: options.asOf, table: nil)
+        if !validity.conditions.isEmpty { sql += " WHERE " + validity.conditions.joined(separator: " AND ") }
+        let arguments = validity.arguments
 
         var lines: [(parent: Int32, component: Int32, quantity: Decimal)] = []
         var withoutQuantity = 0
@@ -104,6 +94,24 @@ extension BOMStructure {
                 }
                 keyProperty = key
             }
+        }
+
+        /// The conditions (and their arguments) that keep only the lines valid at `asOf`,
+        /// on columns of `table` (an alias) or unqualified.
+        func validity(asOf: LocalDate?, table: String?) -> (conditions: [String], arguments: [Value]) {
+            guard let asOf else { return ([], []) }
+            let prefix = table.map { $0 + "." } ?? ""
+            var conditions: [String] = []
+            var arguments: [Value] = []
+            if let from = validFrom {
+                conditions.append("(\(prefix)\(quoted(from)) IS NULL OR \(prefix)\(quoted(from)) <= ?)")
+                arguments.append(.date(asOf))
+            }
+            if let to = validTo {
+                conditions.append("(\(prefix)\(quoted(to)) IS NULL OR \(prefix)\(quoted(to)) >= ?)")
+                arguments.append(.date(asOf))
+            }
+            return (conditions, arguments)
         }
 
         static func property(_ name: String, of edge: EdgeType, role: String, allowed: [PropertyType]) throws -> String {

@@ -17,14 +17,17 @@ struct NativeCallRunner {
     func rows(_ call: NativeCall) throws(EngineError) -> [[Value]] {
         let options = try bomOptions(call)
         do {
-            let structure = try BOMStructure.load(from: store, options: options)
             switch call.procedure {
             case "bom.explode":
-                return try structure.explode(try subject(call, "part")).map {
+                let part = try subject(call, "part")
+                let structure = try BOMStructure.load(from: store, options: options, reachableFrom: [part], reach: .down)
+                return try structure.explode(part).map {
                     [.string($0.component), BOMQuantity.value($0.quantity), .integer(Int64($0.level)), .integer(Int64($0.deepestLevel))]
                 }
             case "bom.whereUsed":
-                return try structure.whereUsed(try subject(call, "part")).map {
+                let part = try subject(call, "part")
+                let structure = try BOMStructure.load(from: store, options: options, reachableFrom: [part], reach: .up)
+                return try structure.whereUsed(part).map {
                     [.string($0.assembly), BOMQuantity.value($0.quantity), .integer(Int64($0.level)), .integer(Int64($0.deepestLevel))]
                 }
             case "bom.rollup":
@@ -33,11 +36,14 @@ struct NativeCallRunner {
                     guard case .boolean(let flag) = try value(argument) else { throw wrong("skipCycles", call, "true or false") }
                     return flag
                 } ?? false
+                // A roll-up of some parts needs only what lies below them; of every part, the whole BOM.
+                let structure = try parts.map { try BOMStructure.load(from: store, options: options, reachableFrom: $0, reach: .down) }
+                    ?? BOMStructure.load(from: store, options: options)
                 return try structure.rollup(try subject(call, "property"), from: store, parts: parts, skippingCycles: skip).map {
                     [.string($0.part), $0.value.map(BOMQuantity.value) ?? .null, .boolean($0.isComplete), .boolean($0.reachesCycle)]
                 }
             case "bom.cycles":
-                return try structure.cycles().map {
+                return try BOMStructure.load(from: store, options: options).cycles().map {
                     [.string($0.description), .string(JSONText.array($0.parts.map(JSONText.string))), .integer(Int64($0.parts.count))]
                 }
             default:
