@@ -11,6 +11,8 @@ import Query
 /// unknown part, an edge type or property the catalog does not know) come back as they read.
 struct NativeCallRunner {
     let store: GraphStore
+    /// Up to this many starting parts, a BOM operator reads only what it reaches.
+    static let partialLoadLimit = 100
     /// The value of a placeholder (a literal, or a `--param`).
     let resolve: (QueryParameter) throws(EngineError) -> Value
 
@@ -36,9 +38,13 @@ struct NativeCallRunner {
                     guard case .boolean(let flag) = try value(argument) else { throw wrong("skipCycles", call, "true or false") }
                     return flag
                 } ?? false
-                // A roll-up of some parts needs only what lies below them; of every part, the whole BOM.
-                let structure = try parts.map { try BOMStructure.load(from: store, options: options, reachableFrom: $0, reach: .down) }
-                    ?? BOMStructure.load(from: store, options: options)
+                // A roll-up of a few parts needs only what lies below them (read through the indexes);
+                // of many or every part, one pass over the whole BOM is cheaper.
+                let structure = if let parts, parts.count <= Self.partialLoadLimit {
+                    try BOMStructure.load(from: store, options: options, reachableFrom: parts, reach: .down)
+                } else {
+                    try BOMStructure.load(from: store, options: options)
+                }
                 return try structure.rollup(try subject(call, "property"), from: store, parts: parts, skippingCycles: skip).map {
                     [.string($0.part), $0.value.map(BOMQuantity.value) ?? .null, .boolean($0.isComplete), .boolean($0.reachesCycle)]
                 }
