@@ -25,7 +25,7 @@ let package = Package(
         // Pure values: catalog, Value, locations, diagnostics, the store's protocols.
         .target(name: "GraphModel"),
         // The one module that imports CSQLite.
-        .target(name: "SQLiteDB", dependencies: ["CSQLite", "GraphModel"]),
+        .target(name: "SQLiteDB", dependencies: ["CSQLite"]),
         // The property graph persisted in SQLite.
         .target(name: "GraphStore", dependencies: ["SQLiteDB", "GraphModel"]),
         // The one module that imports libxml2: a streaming pull reader.
