@@ -34,10 +34,11 @@ struct SourcePlan {
                 do {
                     let loaded = try Mapping.load(path: mappingPath)
                     mappings[mappingPath] = loaded
-                    for conflict in catalog.evolution(to: loaded.catalog).conflicts {
+                    let evolution = catalog.evolution(to: loaded.catalog)
+                    for conflict in evolution.conflicts {
                         problems.append(Diagnostic(.error, "\(conflict) in \(mappingPath), disagreeing with an earlier mapping of this project", at: entry.location))
                     }
-                    catalog = catalog.evolution(to: loaded.catalog).merged
+                    catalog = evolution.merged
                     mapping = loaded
                 } catch {
                     problems += error.diagnostics

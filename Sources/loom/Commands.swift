@@ -50,7 +50,7 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .long, help: "text or json") var format: OutputFormat = .text
 
     func run() throws {
-        let graph = try Engine.openGraph(project: location.project, database: location.db)
+        let graph = try location.openGraph()
         print(format == .json ? try graph.schemaJSON() : try graph.schemaText(), terminator: "")
     }
 }
@@ -65,7 +65,7 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .long, help: "text or json") var format: OutputFormat = .text
 
     func run() throws {
-        let graph = try Engine.openGraph(project: location.project, database: location.db)
+        let graph = try location.openGraph()
         print(format == .json ? try graph.statsJSON() : try graph.statsText(), terminator: "")
     }
 }
@@ -163,7 +163,7 @@ struct ProvenanceCommand: ParsableCommand {
     @Option(name: .long, help: "The node's key (parts of a composite key separated by /).") var key: String
 
     func run() throws {
-        let graph = try Engine.openGraph(project: location.project, database: location.db)
+        let graph = try location.openGraph()
         print(try graph.provenanceText(label: label, key: key), terminator: "")
     }
 }

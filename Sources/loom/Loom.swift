@@ -32,6 +32,11 @@ struct GraphLocation: ParsableArguments {
     @Option(name: .long, help: "Read this database file instead of the project's.")
     var db: String?
 
+    /// The graph, opened read-only.
+    func openGraph() throws -> GraphReport {
+        try Engine.openGraph(project: project, database: db)
+    }
+
     func validate() throws {
         if project == nil && db == nil {
             throw ValidationError("give a project file (loom.yaml) or --db PATH")
@@ -51,6 +56,6 @@ struct ProblemList: ParsableArguments {
     @Option(name: .long, help: "text or json") var format: OutputFormat = .text
 
     func openGraph() throws -> GraphReport {
-        try Engine.openGraph(project: location.project, database: location.db)
+        try location.openGraph()
     }
 }

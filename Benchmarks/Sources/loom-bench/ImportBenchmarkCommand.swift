@@ -3,7 +3,7 @@ import Foundation
 
 /// `loom-bench import`: imports generated plants with Loom and, in the same run, with the
 /// sqlite3 shell's `.import` (the floor); reports medians, the ratio and Loom's peak RSS.
-struct ImportBenchmarkCommand: ParsableCommand {
+struct ImportBenchmarkCommand: ParsableCommand, UsesBenchSetup {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Time Loom's import of generated plants against sqlite3 .import of the same files.",
@@ -19,20 +19,11 @@ struct ImportBenchmarkCommand: ParsableCommand {
     @Option(help: "Comma-separated scale factors (1 ≈ 10k parts / 50k BOM lines).")
     var scales: String = "1,10"
 
-    @Option(help: "Generator seed.")
-    var seed: UInt64 = 42
 
     @Option(name: .customLong("repeat"), help: "Timed runs of each side per scale; the median is reported.")
     var repetitions: Int = 3
 
-    @Option(help: ArgumentHelp("Scratch folder for plants, databases and results.", valueName: "DIR"))
-    var work: String?
-
-    @Option(help: ArgumentHelp("The sqlite3 shell.", valueName: "PATH"))
-    var sqlite3: String = "/usr/bin/sqlite3"
-
-    @Option(help: ArgumentHelp("A built loom-plantgen (default: build it in release).", valueName: "PATH"))
-    var plantgen: String?
+    @OptionGroup var setup: BenchSetup
 
     @Flag(help: "Generate the plants again even when they exist with the same seed.")
     var regenerate = false
@@ -41,9 +32,6 @@ struct ImportBenchmarkCommand: ParsableCommand {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard !parsedScales.isEmpty, parsedScales.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--scales wants positive numbers separated by commas, e.g. 1,10")
-        }
-        guard FileManager.default.isExecutableFile(atPath: sqlite3) else {
-            throw ValidationError("no sqlite3 shell at \(sqlite3): install it (apt-get install sqlite3) or pass --sqlite3 PATH")
         }
     }
 

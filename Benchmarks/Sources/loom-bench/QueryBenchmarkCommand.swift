@@ -5,7 +5,7 @@ import Foundation
 /// `loom-bench query`: times Loom's native BOM queries (Q1–Q5) on the imported SF=N plant
 /// against hand-written SQLite recursive CTEs run by the sqlite3 shell on the same database
 /// file, and against networkx and Kùzu when they can be pip-installed; checks the answers agree.
-struct QueryBenchmarkCommand: ParsableCommand {
+struct QueryBenchmarkCommand: ParsableCommand, UsesBenchSetup {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Time Loom's BOM queries against SQLite recursive CTEs, networkx and Kùzu.",
@@ -20,8 +20,6 @@ struct QueryBenchmarkCommand: ParsableCommand {
     @Option(help: "Scale factor of the plant (10 ≈ 100k parts / 507k BOM lines).")
     var scale: Double = 10
 
-    @Option(help: "Generator seed.")
-    var seed: UInt64 = 42
 
     @Option(name: .customLong("repeat"), help: "Timed runs per system and question; the median is reported.")
     var repetitions: Int = 3
@@ -32,23 +30,13 @@ struct QueryBenchmarkCommand: ParsableCommand {
     @Option(help: "Seconds after which a CTE (or Kùzu query) is stopped and reported as a timeout.")
     var timeout: Double = 60
 
-    @Option(help: ArgumentHelp("Scratch folder for plants, databases and results.", valueName: "DIR"))
-    var work: String?
-
-    @Option(help: ArgumentHelp("The sqlite3 shell.", valueName: "PATH"))
-    var sqlite3: String = "/usr/bin/sqlite3"
-
-    @Option(help: ArgumentHelp("A built loom-plantgen (default: build it in release).", valueName: "PATH"))
-    var plantgen: String?
+    @OptionGroup var setup: BenchSetup
 
     @Flag(help: "Do not run networkx and Kùzu.")
     var noPeers = false
 
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        guard FileManager.default.isExecutableFile(atPath: sqlite3) else {
-            throw ValidationError("no sqlite3 shell at \(sqlite3): install it (apt-get install sqlite3) or pass --sqlite3 PATH")
-        }
     }
 
     func run() throws {
