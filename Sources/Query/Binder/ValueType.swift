@@ -10,6 +10,12 @@ enum ValueType: Sendable, Hashable {
     case relationship([EdgeType])
     /// A list (collect(...) as JSON text).
     case list
+    /// A map (a JSON object text).
+    case map
+    /// A path bound by `p = (...)` (JSON text: its nodes and relationships).
+    case path
+    /// A duration (`duration({days: 5})`).
+    case duration
     /// The null literal.
     case null
     /// A parameter or anything the binder cannot type.
@@ -43,6 +49,9 @@ enum ValueType: Sendable, Hashable {
         case .node(let type): return "node (\(type.label))"
         case .relationship: return "relationship"
         case .list: return "list"
+        case .map: return "map"
+        case .path: return "path"
+        case .duration: return "duration"
         case .null: return "null"
         case .any: return "value"
         }
@@ -63,6 +72,9 @@ enum ValueType: Sendable, Hashable {
         case .node: return "node"
         case .relationship: return "relationship"
         case .list: return "list"
+        case .map: return "map"
+        case .path: return "path"
+        case .duration: return "duration"
         case .null, .any: return nil
         }
     }
