@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ReadersTests", dependencies: ["Readers", "TestSupport"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "TestSupport"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "Mapping", "Readers", "TestSupport"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "GraphStore", "SQLiteDB", "TestSupport"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "GraphStore", "SQLiteDB", "Query", "TestSupport"]),
         .testTarget(name: "PlantGeneratorTests", dependencies: ["PlantGenerator", "TestSupport"]),
         .testTarget(name: "LoomCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query"]),

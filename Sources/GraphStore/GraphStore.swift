@@ -51,6 +51,7 @@ public final class GraphStore {
         do {
             db = try Database(path: path, mode: readOnly ? .readOnly : .readWriteCreate,
                               options: Database.Options(busyTimeoutMilliseconds: 5000, walMode: false, cacheSizeKiB: 65536))
+            try db.registerLoomFunctions()  // regexp() and loom_error() for compiled queries
         } catch {
             throw translate(error)
         }

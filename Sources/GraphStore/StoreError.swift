@@ -34,6 +34,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// The source record that caused it, when one did.
     public var location: SourceLocation?
+    /// For `.database`: SQLite's own message alone (no error code, no statement text), e.g.
+    /// `invalid regular expression '[a'`, for messages where the SQL would only be noise.
+    public var databaseMessage: String?
 
     public init(_ code: Code, _ message: String, at location: SourceLocation? = nil) {
         self.code = code
@@ -55,7 +58,9 @@ extension StoreError {
         if sqlite.resultCode == .readOnly {
             return StoreError(.readOnly, "the graph is open read-only (\(sqlite.message))")
         }
-        return StoreError(.database, sqlite.description)
+        var wrapped = StoreError(.database, sqlite.description)
+        wrapped.databaseMessage = sqlite.message
+        return wrapped
     }
 
     /// Runs `body`, turning SQLite errors into `StoreError`s.

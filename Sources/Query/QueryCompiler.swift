@@ -46,6 +46,11 @@ public struct CompiledQuery: Sendable, Hashable {
     /// A `CALL` the engine runs natively first: it fills `temp."loom_call"` with the
     /// procedure's rows (`NativeCall.columns`), then runs `sql`, which reads that table.
     public internal(set) var nativeCall: NativeCall? = nil
+    /// Set when the query only returns some of the native call's columns as they are
+    /// (`CALL … YIELD a, b RETURN a, b`, or a standalone CALL): the answer is the procedure's rows
+    /// with these column indexes, in this order, and the engine may skip the temporary table and
+    /// `sql` (which gives the same rows).
+    public internal(set) var passthrough: [Int]? = nil
 }
 
 /// What a placeholder is bound to.

@@ -118,6 +118,25 @@ import GraphModel
         #expect(throws: BOMError.self) { try bom.cycles() }
     }
 
+    /// Walks reuse their scratch arrays: answers stay the same in any order of calls, also after
+    /// a walk that stopped at a cycle or was cancelled half-way.
+    @Test func repeatedWalksOnOneStructureAgree() throws {
+        var lines = (0..<5000).map { BOMLine(parent: "p\($0)", component: "p\($0 + 1)", quantity: $0 >= 4990 ? 2 : 1) }
+        lines += [BOMLine(parent: "loop", component: "p5"), BOMLine(parent: "p5", component: "loop")]
+        var bom = try BOMStructure(lines: lines)
+        let fresh = try bom.explode("p4990")
+        #expect(fresh.map(\.quantity) == (1...10).map { Decimal(sign: .plus, exponent: 0, significand: Decimal(UInt64(1) << $0)) })
+        #expect(fresh.map(\.level) == Array(1...10))
+        #expect(throws: BOMError.self) { try bom.explode("p0") }
+        #expect(try bom.explode("p4990") == fresh)
+        bom.isCancelled = { true }
+        #expect(throws: BOMError.self) { try bom.cycles() }
+        bom.isCancelled = nil
+        #expect(try bom.explode("p4990") == fresh)
+        #expect(try bom.whereUsed("p3").map(\.assembly) == ["p2", "p1", "p0"])
+        #expect(try bom.cycles() == [BOMCycle(parts: ["loop", "p5"])])
+    }
+
     @Test func quantitiesParseExactly() {
         #expect(BOMQuantity.parse("2.350") == Decimal(string: "2.35"))
         #expect(BOMQuantity.parse("-0.120") == Decimal(string: "-0.12"))

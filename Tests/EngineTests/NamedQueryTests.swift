@@ -201,3 +201,115 @@ extension NamedQueryTests {
         #expect(oring[2].description == "[\"Dichtungstechnik Weber GmbH\"]")
     }
 }
+
+/// The named queries that compose CALL with MATCH (issue 3's second half), each checked against
+/// recursive SQL written here. `valid` keeps the BOM lines valid on 2025-03-01.
+extension NamedQueryTests {
+    static let valid = "e.validFrom <= '2025-03-01' AND (e.validTo IS NULL OR e.validTo >= '2025-03-01')"
+
+    @Test func cumulativeLeadTimeIsTheLongestPathOverEveryPath() throws {
+        let result = try run("cumulative-lead-time", ["part": .string("100103"), "asOf": Self.date])
+        // Every path from KP-50 enumerated (its BOM has no cycle), summing each part's own days.
+        let expected = try sql("""
+            WITH RECURSIVE x(part, total, path) AS (
+              SELECT _id, inHouseDays + leadTimeDays + goodsReceiptDays, json_array(number) FROM node_Part WHERE number = '100103'
+              UNION ALL
+              SELECT e._to, x.total + p.inHouseDays + p.leadTimeDays + p.goodsReceiptDays, json_insert(x.path, '$[#]', p.number)
+              FROM x JOIN edge_HAS_COMPONENT e ON e._from = x.part JOIN node_Part p ON p._id = e._to WHERE \(Self.valid))
+            SELECT total, path FROM x ORDER BY total DESC, path LIMIT 1
+            """)
+        #expect(result.columns == ["part", "leadTimeDays", "criticalPath"])
+        #expect(result.rows.count == 1)
+        let row = try #require(result.rows.first)
+        #expect(row[0].description == "100103")
+        #expect(Self.number(row[1]) == Self.number(expected[0][0]))
+        #expect(Self.number(row[1]) == 72)
+        #expect(row[2].description == expected[0][1].description)
+    }
+
+    @Test func singleSourceComponentsOfKP50MatchSQL() throws {
+        let result = try run("single-source-components", ["part": .string("100103"), "asOf": Self.date])
+        let expected = try sql("""
+            WITH RECURSIVE x(part, qty, level) AS (
+              SELECT _id, 1.0, 0 FROM node_Part WHERE number = '100103'
+              UNION ALL
+              SELECT e._to, x.qty * e.quantity, x.level + 1 FROM x JOIN edge_HAS_COMPONENT e ON e._from = x.part WHERE \(Self.valid)),
+            c AS (SELECT part, sum(qty) AS q FROM x WHERE level > 0 GROUP BY part)
+            SELECT p.number, min(c.q), min(s.name) FROM c JOIN node_Part p ON p._id = c.part
+            JOIN edge_SUPPLIES su ON su._to = p._id JOIN node_Supplier s ON s._id = su._from
+            GROUP BY p._id HAVING count(*) = 1 ORDER BY p.number
+            """)
+        #expect(expected.count == 32)
+        #expect(result.rows.map { $0[0].description } == expected.map { $0[0].description })
+        for (mine, theirs) in zip(result.rows, expected) {
+            #expect(abs(Self.number(mine[2]) - Self.number(theirs[1])) < 1e-9, "\(theirs[0])")
+            #expect(mine[3].description == theirs[2].description)
+        }
+    }
+
+    @Test func suppliersByFinishedGoodsMatchSQL() throws {
+        let result = try run("suppliers-by-finished-goods", ["asOf": Self.date])
+        // Reachability with UNION terminates on DP-10's cycle and still counts the parts below it.
+        let expected = try sql("""
+            WITH RECURSIVE x(fg, part) AS (
+              SELECT _id, _id FROM node_Part WHERE kind = 'finished'
+              UNION SELECT x.fg, e._to FROM x JOIN edge_HAS_COMPONENT e ON e._from = x.part WHERE \(Self.valid))
+            SELECT s.name, count(DISTINCT x.fg) AS f, count(DISTINCT x.part) AS p
+            FROM x JOIN edge_SUPPLIES su ON su._to = x.part JOIN node_Supplier s ON s._id = su._from
+            WHERE x.part <> x.fg GROUP BY s._id ORDER BY f DESC, p DESC, s.name
+            """)
+        #expect(expected.count == 15)
+        #expect(result.rows.map { $0.map(\.description) } == expected.map { $0.map(\.description) })
+        #expect(result.rows.first?.map(\.description) == ["Kartonagen Feldmann GmbH", "13", "9"])
+    }
+
+    @Test func ordersShortOfABearingMatchSQL() throws {
+        let result = try run("orders-short-component", ["part": .string("100428"), "asOf": Self.date])
+        let expected = try sql("""
+            WITH RECURSIVE x(part, qty, level) AS (
+              SELECT _id, 1.0, 0 FROM node_Part WHERE number = '100428'
+              UNION ALL
+              SELECT e._from, x.qty * e.quantity, x.level + 1 FROM x JOIN edge_HAS_COMPONENT e ON e._to = x.part WHERE \(Self.valid)),
+            a AS (SELECT part, sum(qty) AS q FROM x WHERE level > 0 GROUP BY part)
+            SELECT o.number, p.number, o.quantity * a.q FROM a JOIN node_Part p ON p._id = a.part
+            JOIN edge_PRODUCES pr ON pr._to = p._id JOIN node_ProductionOrder o ON o._id = pr._from
+            WHERE o.deliveryCompleted = 0 ORDER BY o.startDate, o.number
+            """)
+        #expect(expected.map { $0[0].description } == ["1000122", "1000123", "1000124"])
+        #expect(result.rows.map { [$0[0].description, $0[1].description] } == expected.map { [$0[0].description, $0[1].description] })
+        #expect(result.rows.map { Self.number($0[5]) } == expected.map { Self.number($0[2]) })
+    }
+
+    @Test func anOrderAboveTheCycleNeedsTheORingButHasNoQuantity() throws {
+        // O-ring 100420 is in seal 100260 and in valve insert 100268, inside DP-10's cycle:
+        // open order 1000126 (DP-10) needs it, how many is unbounded.
+        let result = try run("orders-short-component", ["part": .string("100420"), "asOf": Self.date])
+        let dp10 = try #require(result.rows.first { $0[0].description == "1000126" })
+        #expect(dp10[1].description == "100109")
+        #expect(dp10[5].isNull)
+        #expect(result.rows.filter { !$0[5].isNull }.allSatisfy { Self.number($0[5]) > 0 })
+    }
+
+    @Test func bomDepthPerFinishedGoodMatchesSQL() throws {
+        let result = try run("bom-depth", ["asOf": Self.date])
+        // Deepest level of a walk capped at 15 levels: a BOM with a cycle reaches the cap.
+        let expected = try sql("""
+            WITH RECURSIVE x(root, part, level) AS (
+              SELECT number, _id, 0 FROM node_Part WHERE kind = 'finished'
+              UNION SELECT x.root, e._to, x.level + 1 FROM x JOIN edge_HAS_COMPONENT e ON e._from = x.part
+              WHERE \(Self.valid) AND x.level < 15)
+            SELECT root, max(level) FROM x GROUP BY root ORDER BY root
+            """)
+        #expect(result.rows.count == 13)
+        #expect(result.rows.map { $0[0].description } == expected.map { $0[0].description })
+        for (mine, theirs) in zip(result.rows, expected) {
+            if theirs[1] == .integer(15) {
+                #expect(mine[2].isNull && mine[4] == .boolean(true), "\(theirs[0]) reaches the cycle")
+            } else {
+                #expect(Self.number(mine[2]) == Self.number(theirs[1]), "\(theirs[0])")
+                #expect(mine[4] == .boolean(false))
+            }
+        }
+        #expect(result.rows.first { $0[0].description == "100109" }?[4] == .boolean(true))
+    }
+}

@@ -6,20 +6,9 @@ import TestSupport
 /// composed with WHERE, ORDER BY and LIMIT, checked against the hand-checked answers in
 /// datasets/sample-plant/README.md.
 @Suite struct BOMQueryCLITests {
-    static let project = Fixtures.packageRoot.appendingPathComponent("datasets/sample-plant/loom.yaml")
 
     /// The sample plant imported once into a private database (queries only read it).
-    static let database: Result<String, ImportFailed> = {
-        do {
-            let db = try Fixtures.temporaryDirectory("bom-query").appendingPathComponent("plant.sqlite").path
-            let result = try LoomProcess.run(["import", project.path, "--db", db])
-            return result.status == 0 ? .success(db) : .failure(ImportFailed(message: result.stderr))
-        } catch {
-            return .failure(ImportFailed(message: "\(error)"))
-        }
-    }()
-
-    struct ImportFailed: Error { var message: String }
+    static let database = SamplePlant.importedDatabase("bom-query")
 
     /// Runs a query and returns its rows as JSON objects.
     func rows(_ query: String, _ parameters: [String] = []) throws -> [[String: Any]] {

@@ -35,8 +35,19 @@ struct QueryBenchmarkCommand: ParsableCommand, UsesBenchSetup {
     @Flag(help: "Do not run networkx and Kùzu.")
     var noPeers = false
 
+    @Option(help: "Only these questions, comma-separated (e.g. q1,q2); the peers still answer all of them.")
+    var only: String?
+
+    /// The questions to time (`--only`, default all).
+    private var questions: [QueryName] {
+        guard let only else { return QueryName.allCases }
+        let names = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+        return QueryName.allCases.filter { names.contains($0.rawValue) }
+    }
+
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard !questions.isEmpty else { throw ValidationError("--only names no question; use q1 … q5") }
     }
 
     func run() throws {
@@ -70,7 +81,7 @@ struct QueryBenchmarkCommand: ParsableCommand, UsesBenchSetup {
                                    + "`BOMStructure.load` alone takes %.3f s (median of 3), included in every Loom figure.", loads[1]))
 
         var loomTimings: [QueryName: QueryTiming] = [:], cteTimings: [QueryName: QueryTiming] = [:]
-        for query in QueryName.allCases {
+        for query in questions {
             var loomTiming = QueryTiming(), cteTiming = QueryTiming()
             let sql = SQLiteShell.cte(query, workload)
             for index in 1...repetitions {

@@ -88,45 +88,29 @@ public struct BOMLine: Hashable, Sendable {
 public enum BOMQuantity {
     /// Parses `[-+]digits[.digits]` (storage form of a decimal) exactly; nil otherwise.
     public static func parse(_ text: String) -> Decimal? {
-        var significand: UInt64 = 0
-        var digits = 0, fraction = 0, negative = false, seenPoint = false, any = false
-        for (offset, byte) in text.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "-") where offset == 0: negative = true
-            case UInt8(ascii: "+") where offset == 0: break
-            case UInt8(ascii: "."):
-                if seenPoint { return nil }
-                seenPoint = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                any = true
-                if significand == 0 && byte == UInt8(ascii: "0") {
-                    if seenPoint { fraction += 1 }
-                    continue
-                }
-                digits += 1
-                if digits > 19 { return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) }
-                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
-                if seenPoint { fraction += 1 }
-            default: return nil
-            }
-        }
-        guard any else { return nil }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(significand))
+        BOMNumber(text: text)?.decimal
     }
 
     /// A stored value (integer, float, decimal text) as a quantity; nil for null or non-numbers.
     static func decimal(_ value: Value) -> Decimal? {
+        number(value)?.decimal
+    }
+
+    /// A stored value as a BOM number; nil for null or non-numbers.
+    static func number(_ value: Value) -> BOMNumber? {
         switch value {
-        case .integer(let i): Decimal(i)
-        case .float(let d): Decimal(string: String(d), locale: Locale(identifier: "en_US_POSIX"))
-        case .string(let s): parse(s)
-        case .decimal(let d): parse(d.description)
+        case .integer(let i): .small(i, 0)
+        case .float(let d):
+            BOMNumber(text: String(d)) ?? Decimal(string: String(d), locale: Locale(identifier: "en_US_POSIX")).map(BOMNumber.init)
+        case .string(let s): BOMNumber(text: s)
+        case .decimal(let d): BOMNumber(text: d.description)
         default: nil
         }
     }
 
     /// A quantity as a query value: `.decimal` with exact digits.
     public static func value(_ quantity: Decimal) -> Value {
-        ExactDecimal(NSDecimalNumber(decimal: quantity).stringValue).map(Value.decimal) ?? .float(NSDecimalNumber(decimal: quantity).doubleValue)
+        let text = BOMNumber(quantity).text
+        return ExactDecimal(text).map(Value.decimal) ?? .float(NSDecimalNumber(decimal: quantity).doubleValue)
     }
 }

@@ -39,46 +39,53 @@ extension BOMStructure {
         if let error = cycleError(walk, below: name) { throw error }
         if let maxDepth { return try propagate(from: root, along: adjacency, levels: maxDepth) }
         var check = CancellationCheck(isCancelled: isCancelled)
-        let count = keys.count
-        var quantity = [Decimal](repeating: 0, count: count)
-        var level = [Int32](repeating: .max, count: count)
-        var deepest = [Int32](repeating: 0, count: count)
-        quantity[Int(root)] = 1
-        level[Int(root)] = 0
+        var arrays = scratch.takePush()
+        arrays.quantity[Int(root)] = .one
+        arrays.level[Int(root)] = 0
         // `walk.order` has every part after the parts it leads to: reversed, parents come first.
         for node in walk.order.reversed() {
-            let q = quantity[Int(node)], l = level[Int(node)] + 1, d = deepest[Int(node)] + 1
+            let q = arrays.quantity[Int(node)], l = arrays.level[Int(node)] + 1, d = arrays.deepest[Int(node)] + 1
             for line in adjacency.lines(of: node) {
                 try check.step()
                 let next = Int(adjacency.target[line])
-                quantity[next] += q * adjacency.quantity[line]
-                if l < level[next] { level[next] = l }
-                if d > deepest[next] { deepest[next] = d }
+                arrays.quantity[next] += q * adjacency.amount[line]
+                if l < arrays.level[next] { arrays.level[next] = l }
+                if d > arrays.deepest[next] { arrays.deepest[next] = d }
             }
         }
-        return sorted(walk.order.filter { $0 != root }.map {
-            Reached(node: $0, quantity: quantity[Int($0)], level: Int(level[Int($0)]), deepestLevel: Int(deepest[Int($0)]))
-        })
+        // By level, then key (index order is key order): one sort of packed integers.
+        var order = walk.order.compactMap { node -> UInt64? in
+            node == root ? nil : UInt64(UInt32(arrays.level[Int(node)])) << 32 | UInt64(UInt32(node))
+        }
+        order.sort()
+        let rows = order.map { packed -> Reached in
+            let n = Int(packed & 0xFFFF_FFFF)
+            return Reached(node: Int32(n), quantity: arrays.quantity[n].decimal, level: Int(arrays.level[n]),
+                           deepestLevel: Int(arrays.deepest[n]))
+        }
+        arrays.reset(walk.order)
+        scratch.give(arrays)
+        return rows
     }
 
     /// The depth-bounded walk: quantities pushed level by level; each level's parts push once.
     func propagate(from root: Int32, along adjacency: Adjacency, levels: Int) throws -> [Reached] {
         var check = CancellationCheck(isCancelled: isCancelled)
         let count = keys.count
-        var total = [Decimal](repeating: 0, count: count)
+        var total = [BOMNumber](repeating: .zero, count: count)
         var level = [Int32](repeating: .max, count: count)
         var deepest = [Int32](repeating: 0, count: count)
-        var pending = [Decimal](repeating: 0, count: count)
+        var pending = [BOMNumber](repeating: .zero, count: count)
         var queued = [Bool](repeating: false, count: count)
         var frontier: [Int32] = [root]
-        pending[Int(root)] = 1
+        pending[Int(root)] = .one
         var result: [Int32] = []
         var depth: Int32 = 0
         while !frontier.isEmpty, depth < levels {
             depth += 1
             // Take this level's quantities out first: a part can be on this level and the next.
-            let amounts = frontier.map { node -> Decimal in
-                defer { pending[Int(node)] = 0; queued[Int(node)] = false }
+            let amounts = frontier.map { node -> BOMNumber in
+                defer { pending[Int(node)] = .zero; queued[Int(node)] = false }
                 return pending[Int(node)]
             }
             var next: [Int32] = []
@@ -90,7 +97,7 @@ extension BOMStructure {
                         queued[target] = true
                         next.append(adjacency.target[line])
                     }
-                    pending[target] += amount * adjacency.quantity[line]
+                    pending[target] += amount * adjacency.amount[line]
                 }
             }
             for node in next {
@@ -102,13 +109,14 @@ extension BOMStructure {
             frontier = next
         }
         return sorted(result.map {
-            Reached(node: $0, quantity: total[Int($0)], level: Int(level[Int($0)]), deepestLevel: Int(deepest[Int($0)]))
+            Reached(node: $0, quantity: total[Int($0)].decimal, level: Int(level[Int($0)]), deepestLevel: Int(deepest[Int($0)]))
         })
     }
 
+    /// By level, then key (index order is key order).
     func sorted(_ rows: [Reached]) -> [Reached] {
         rows.sorted { a, b in
-            a.level != b.level ? a.level < b.level : keys[Int(a.node)] < keys[Int(b.node)]
+            a.level != b.level ? a.level < b.level : a.node < b.node
         }
     }
 }

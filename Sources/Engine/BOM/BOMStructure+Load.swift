@@ -4,25 +4,26 @@ import GraphStore
 
 extension BOMStructure {
     /// Loads the BOM of `store` as `options` describe it: checks every name against the
-    /// catalog, reads the parts (`SELECT _id, _key FROM node_<Label>`) and then, in one pass,
-    /// the lines valid at `options.asOf`:
+    /// catalog, reads the parts in key order (`SELECT _id, _key FROM node_<Label> ORDER BY _key`,
+    /// an index scan) and then, in one pass, the lines valid at `options.asOf`:
     ///
     ///     SELECT _from, _to, "quantity" FROM "edge_HAS_COMPONENT"
     ///     WHERE ("validFrom" IS NULL OR "validFrom" <= ?) AND ("validTo" IS NULL OR "validTo" >= ?)
+    ///
+    /// Node ids map to part indexes through an array when the ids are dense (they are row ids),
+    /// and quantities parse straight into `BOMNumber`s.
     public static func load(from store: GraphStore, options: BOMOptions) throws -> BOMStructure {
         let schema = try Schema(catalog: store.catalog, options: options)
         var keys: [String] = []
         var nodeIDs: [Int64] = []
-        var indexByNodeID: [Int64: Int32] = [:]
         let keyColumn = schema.keyProperty.map { "_key, " + quoted($0) } ?? "_key"
-        try store.forEachRow("SELECT _id, \(keyColumn) FROM \(quoted("node_" + schema.label))") { row in
+        let order = schema.keyProperty == nil ? " ORDER BY _key" : ""
+        try store.forEachRow("SELECT _id, \(keyColumn) FROM \(quoted("node_" + schema.label))\(order)") { row in
             guard case .integer(let id) = row[0] else { return }
-            let storedKey = NodeKey.display(row[1].description)
-            let key = row.count > 2 && !row[2].isNull ? row[2].description : storedKey
-            indexByNodeID[id] = Int32(keys.count)
-            keys.append(key)
+            keys.append(partKey(row))
             nodeIDs.append(id)
         }
+        let indexByNodeID = NodeIndexMap(nodeIDs: nodeIDs)
 
         var sql = "SELECT _from, _to"
         sql += schema.quantity.map { ", " + quoted($0) } ?? ", 1"
@@ -31,19 +32,29 @@ extension BOMStructure {
         if !validity.conditions.isEmpty { sql += " WHERE " + validity.conditions.joined(separator: " AND ") }
         let arguments = validity.arguments
 
-        var lines: [(parent: Int32, component: Int32, quantity: Decimal)] = []
-        var withoutQuantity = 0
+        var lines = BOMLineTable()
+        // Room for every line at once (the largest row id bounds the count; O(log n) to read).
+        var capacity = 0
+        try store.forEachRow("SELECT max(_id) FROM \(quoted("edge_" + schema.edgeType))") { row in
+            if case .integer(let maximum) = row[0] { capacity = Int(clamping: maximum) }
+        }
+        lines.reserve(min(capacity, 1 << 26))
         var check = CancellationCheck(isCancelled: options.isCancelled)
         try store.forEachRow(sql, arguments: arguments) { row in
             try check.step()
             guard case .integer(let from) = row[0], case .integer(let to) = row[1],
                   let parent = indexByNodeID[from], let component = indexByNodeID[to] else { return }
-            let quantity = BOMQuantity.decimal(row[2])
-            if quantity == nil { withoutQuantity += 1 }
-            lines.append((parent, component, quantity ?? 0))
+            lines.append(parent: parent, component: component, amount: BOMQuantity.number(row[2]))
         }
-        return try BOMStructure(options: options, label: schema.label, keys: keys, nodeIDs: nodeIDs,
-                                lines: lines, linesWithoutQuantity: withoutQuantity)
+        return try BOMStructure(options: options, label: schema.label, keys: keys, nodeIDs: nodeIDs, lines: lines)
+    }
+
+    /// A part's key from a row `_id, _key[, keyProperty]`: the key property when asked for and
+    /// set, else the natural key as shown (composite keys `a/b`).
+    static func partKey(_ row: [Value]) -> String {
+        if row.count > 2, !row[2].isNull { return row[2].description }
+        guard case .string(let stored) = row[1] else { return NodeKey.display(row[1].description) }
+        return stored.utf8.contains(0x1F) ? NodeKey.display(stored) : stored
     }
 
     /// `"name"`, for identifiers already checked against the catalog.
@@ -125,6 +136,38 @@ extension BOMStructure {
             }
             return name
         }
+    }
+}
+
+/// Node `_id` → part index: an array over the id range when ids are dense (row ids of a node
+/// table usually are), a dictionary otherwise.
+struct NodeIndexMap {
+    private var base: Int64 = 0
+    private var dense: [Int32] = []
+    private var sparse: [Int64: Int32] = [:]
+    private var isDense = false
+
+    init(nodeIDs: [Int64]) {
+        if let low = nodeIDs.min(), let high = nodeIDs.max() {
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            if !overflow, span < Int64(nodeIDs.count) * 4 + 1024 {
+                isDense = true
+                base = low
+                dense = [Int32](repeating: -1, count: Int(span) + 1)
+                for (index, id) in nodeIDs.enumerated() { dense[Int(id - low)] = Int32(index) }
+                return
+            }
+        }
+        sparse.reserveCapacity(nodeIDs.count)
+        for (index, id) in nodeIDs.enumerated() { sparse[id] = Int32(index) }
+    }
+
+    @inline(__always) subscript(id: Int64) -> Int32? {
+        guard isDense else { return sparse[id] }
+        let offset = id &- base
+        guard offset >= 0, offset < Int64(dense.count) else { return nil }
+        let index = dense[Int(offset)]
+        return index < 0 ? nil : index
     }
 }
 

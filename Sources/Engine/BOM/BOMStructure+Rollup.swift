@@ -17,7 +17,7 @@ extension BOMStructure {
     public func rollup(_ property: String, from store: GraphStore, parts: [String]? = nil,
                        rule: BOMRollupRule = .componentsReplaceOwnValue,
                        skippingCycles: Bool = false) throws -> [BOMRolledUpValue] {
-        let values = try ownValues(property, from: store)
+        let values = try ownAmounts(property, from: store)
         return try rollup(values: values, parts: parts, rule: rule, skippingCycles: skippingCycles)
     }
 
@@ -25,13 +25,18 @@ extension BOMStructure {
     public func rollup(values: [String: Decimal], parts: [String]? = nil,
                        rule: BOMRollupRule = .componentsReplaceOwnValue,
                        skippingCycles: Bool = false) throws -> [BOMRolledUpValue] {
-        var own = [Decimal?](repeating: nil, count: keys.count)
-        for (key, value) in values { if let i = indexByKey[key] { own[Int(i)] = value } }
+        var own = [BOMNumber?](repeating: nil, count: keys.count)
+        for (key, value) in values { if let i = indexByKey[key] { own[Int(i)] = BOMNumber(value) } }
         return try rollup(values: own, parts: parts, rule: rule, skippingCycles: skippingCycles)
     }
 
     /// Reads `node_<Label>.<property>` (integer, float or decimal) for every part, by index.
     func ownValues(_ property: String, from store: GraphStore) throws -> [Decimal?] {
+        try ownAmounts(property, from: store).map { $0?.decimal }
+    }
+
+    /// `ownValues` as `BOMNumber`s.
+    func ownAmounts(_ property: String, from store: GraphStore) throws -> [BOMNumber?] {
         guard let node = store.catalog.nodeType(label) else {
             throw BOMError(.unknownLabel, "unknown label '\(label)'")
         }
@@ -43,18 +48,16 @@ extension BOMStructure {
             throw BOMError(.wrongPropertyType,
                 "property '\(property)' on \(label) is \(definition.type); a roll-up needs integer, float or decimal")
         }
-        var indexByNodeID: [Int64: Int] = [:]
-        indexByNodeID.reserveCapacity(nodeIDs.count)
-        for (index, id) in nodeIDs.enumerated() { indexByNodeID[id] = index }
-        var own = [Decimal?](repeating: nil, count: keys.count)
+        let indexByNodeID = NodeIndexMap(nodeIDs: nodeIDs)
+        var own = [BOMNumber?](repeating: nil, count: keys.count)
         try store.forEachRow("SELECT _id, \(Self.quoted(property)) FROM \(Self.quoted("node_" + label))") { row in
             guard case .integer(let id) = row[0], let index = indexByNodeID[id] else { return }
-            own[index] = BOMQuantity.decimal(row[1])
+            own[Int(index)] = BOMQuantity.number(row[1])
         }
         return own
     }
 
-    func rollup(values own: [Decimal?], parts: [String]?, rule: BOMRollupRule,
+    func rollup(values own: [BOMNumber?], parts: [String]?, rule: BOMRollupRule,
                 skippingCycles: Bool) throws -> [BOMRolledUpValue] {
         let roots: [Int32] = try parts.map { try $0.map(index(of:)) } ?? (0..<Int32(keys.count)).map { $0 }
         let walk = try walk(from: roots, along: down)
@@ -62,7 +65,7 @@ extension BOMStructure {
             throw error
         }
         let count = keys.count
-        var value = [Decimal?](repeating: nil, count: count)
+        var value = [BOMNumber?](repeating: nil, count: count)
         var complete = [Bool](repeating: true, count: count)
         var blocked = [Bool](repeating: false, count: count)
         for group in walk.cyclicGroups { for member in group { blocked[Int(member)] = true } }
@@ -77,7 +80,7 @@ extension BOMStructure {
                 complete[n] = own[n] != nil
                 continue
             }
-            var sum: Decimal?
+            var sum: BOMNumber?
             var isComplete = true
             if rule == .ownValuePlusComponents {
                 sum = own[n]
@@ -88,15 +91,15 @@ extension BOMStructure {
                 let c = Int(down.target[line])
                 if blocked[c] { blocked[n] = true; break }
                 isComplete = isComplete && complete[c]
-                if let v = value[c] { sum = (sum ?? 0) + down.quantity[line] * v }
+                if let v = value[c] { sum = (sum ?? .zero) + down.amount[line] * v }
             }
             if blocked[n] { complete[n] = false; continue }
             value[n] = sum
             complete[n] = isComplete
         }
-        let rows = parts == nil ? roots.sorted { keys[Int($0)] < keys[Int($1)] } : roots
-        return rows.map {
-            BOMRolledUpValue(part: keys[Int($0)], value: value[Int($0)], isComplete: complete[Int($0)],
+        // Every part (`parts` nil): the roots are 0..<count, already in key order.
+        return roots.map {
+            BOMRolledUpValue(part: keys[Int($0)], value: value[Int($0)]?.decimal, isComplete: complete[Int($0)],
                              reachesCycle: blocked[Int($0)])
         }
     }

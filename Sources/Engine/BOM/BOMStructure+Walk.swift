@@ -13,10 +13,7 @@ struct BOMWalk {
 extension BOMStructure {
     /// Tarjan's algorithm from `roots` along `adjacency`.
     func walk(from roots: [Int32], along adjacency: Adjacency) throws -> BOMWalk {
-        let count = keys.count
-        var index = [Int32](repeating: -1, count: count)
-        var low = [Int32](repeating: 0, count: count)
-        var onStack = [Bool](repeating: false, count: count)
+        var arrays = scratch.takeWalk()
         var components: [Int32] = []
         var frames: [(node: Int32, next: Int)] = []
         var counter: Int32 = 0
@@ -24,15 +21,15 @@ extension BOMStructure {
         var check = CancellationCheck(isCancelled: isCancelled)
 
         func enter(_ node: Int32) {
-            index[Int(node)] = counter
-            low[Int(node)] = counter
+            arrays.index[Int(node)] = counter
+            arrays.low[Int(node)] = counter
             counter += 1
             components.append(node)
-            onStack[Int(node)] = true
+            arrays.onStack[Int(node)] = true
             frames.append((node, adjacency.lines(of: node).lowerBound))
         }
 
-        for root in roots where index[Int(root)] < 0 {
+        for root in roots where arrays.index[Int(root)] < 0 {
             enter(root)
             while let frame = frames.last {
                 try check.step()
@@ -41,21 +38,21 @@ extension BOMStructure {
                 if frame.next < end {
                     frames[frames.count - 1].next += 1
                     let w = adjacency.target[frame.next]
-                    if index[Int(w)] < 0 {
+                    if arrays.index[Int(w)] < 0 {
                         enter(w)
-                    } else if onStack[Int(w)] {
-                        low[v] = min(low[v], index[Int(w)])
+                    } else if arrays.onStack[Int(w)] {
+                        arrays.low[v] = min(arrays.low[v], arrays.index[Int(w)])
                     }
                     continue
                 }
                 frames.removeLast()
                 if let parent = frames.last {
-                    low[Int(parent.node)] = min(low[Int(parent.node)], low[v])
+                    arrays.low[Int(parent.node)] = min(arrays.low[Int(parent.node)], arrays.low[v])
                 }
-                guard low[v] == index[v] else { continue }
+                guard arrays.low[v] == arrays.index[v] else { continue }
                 var group: [Int32] = []
                 while let member = components.popLast() {
-                    onStack[Int(member)] = false
+                    arrays.onStack[Int(member)] = false
                     result.order.append(member)
                     group.append(member)
                     if Int(member) == v { break }
@@ -65,6 +62,8 @@ extension BOMStructure {
                 }
             }
         }
+        arrays.reset(result.order)
+        scratch.give(arrays)
         return result
     }
 
@@ -72,7 +71,7 @@ extension BOMStructure {
     /// starting at the group's smallest key: a breadth-first search inside the group from that
     /// part back to itself, so the cycle is a shortest one through it.
     func cyclePath(in group: [Int32]) -> [String] {
-        guard let start = group.min(by: { keys[Int($0)] < keys[Int($1)] }) else { return [] }
+        guard let start = group.min() else { return [] }  // index order is key order
         let members = Set(group)
         var cameFrom: [Int32: Int32] = [:]
         var queue: [Int32] = [start]

@@ -15,35 +15,68 @@ struct NativeCallRunner {
     static let partialLoadLimit = 100
     /// The value of a placeholder (a literal, or a `--param`).
     let resolve: (QueryParameter) throws(EngineError) -> Value
+    /// Polled during BOM loads and walks (the REPL's Ctrl-C).
+    var isCancelled: (@Sendable () -> Bool)? = nil
 
-    func rows(_ call: NativeCall) throws(EngineError) -> [[Value]] {
+    /// The procedure's rows. For a correlated call (`call.input`), `inputs` are the distinct
+    /// argument values: the procedure runs once per value, over one BOM load shared by all of
+    /// them, and each row ends with its value (the temporary table's `_input` column).
+    func rows(_ call: NativeCall, inputs: [Value]? = nil) throws(EngineError) -> [[Value]] {
         let options = try bomOptions(call)
         do {
             switch call.procedure {
-            case "bom.explode":
-                let part = try subject(call, "part")
-                let structure = try BOMStructure.load(from: store, options: options, reachableFrom: [part], reach: .down)
-                return try structure.explode(part).map {
-                    [.string($0.component), BOMQuantity.value($0.quantity), .integer(Int64($0.level)), .integer(Int64($0.deepestLevel))]
+            case "bom.explode", "bom.whereUsed":
+                let down = call.procedure == "bom.explode"
+                let skip = try flag("skipCycles", call)
+                let starts: [(key: String, input: [Value])]
+                if let inputs {
+                    starts = inputs.compactMap { value in Self.key(value).map { ($0, [value]) } }
+                } else {
+                    starts = [(try subject(call, "part"), [])]
                 }
-            case "bom.whereUsed":
-                let part = try subject(call, "part")
-                let structure = try BOMStructure.load(from: store, options: options, reachableFrom: [part], reach: .up)
-                return try structure.whereUsed(part).map {
-                    [.string($0.assembly), BOMQuantity.value($0.quantity), .integer(Int64($0.level)), .integer(Int64($0.deepestLevel))]
+                guard !starts.isEmpty else { return [] }
+                var seen = Set<String>()
+                let keys = starts.map(\.key).filter { seen.insert($0).inserted }
+                let structure = keys.count <= Self.partialLoadLimit
+                    ? try BOMStructure.load(from: store, options: options, reachableFrom: keys, reach: down ? .down : .up)
+                    : try BOMStructure.load(from: store, options: options)
+                var rows: [[Value]] = []
+                for start in starts {
+                    if skip {
+                        let reached = down ? try structure.explodeSkippingCycles(start.key)
+                                           : try structure.whereUsedSkippingCycles(start.key)
+                        rows += reached.map {
+                            [.string($0.part), $0.quantity.map(BOMQuantity.value) ?? .null, .integer(Int64($0.level)),
+                             $0.deepestLevel.map { .integer(Int64($0)) } ?? .null] + start.input
+                        }
+                    } else if down {
+                        rows += try structure.explode(start.key).map {
+                            [.string($0.component), BOMQuantity.value($0.quantity), .integer(Int64($0.level)),
+                             .integer(Int64($0.deepestLevel))] + start.input
+                        }
+                    } else {
+                        rows += try structure.whereUsed(start.key).map {
+                            [.string($0.assembly), BOMQuantity.value($0.quantity), .integer(Int64($0.level)),
+                             .integer(Int64($0.deepestLevel))] + start.input
+                        }
+                    }
                 }
-            case "bom.rollup":
+                return rows
+            case "bom.rollup", "bom.longestPath":
                 let parts = try call.options["parts"].map { argument throws(EngineError) in try partList(argument, call) }
-                let skip = try call.options["skipCycles"].map { argument throws(EngineError) in
-                    guard case .boolean(let flag) = try value(argument) else { throw wrong("skipCycles", call, "true or false") }
-                    return flag
-                } ?? false
-                // A roll-up of a few parts needs only what lies below them (read through the indexes);
-                // of many or every part, one pass over the whole BOM is cheaper.
+                let skip = try flag("skipCycles", call)
+                // A few parts need only what lies below them (read through the indexes); many or
+                // every part, one pass over the whole BOM is cheaper.
                 let structure = if let parts, parts.count <= Self.partialLoadLimit {
                     try BOMStructure.load(from: store, options: options, reachableFrom: parts, reach: .down)
                 } else {
                     try BOMStructure.load(from: store, options: options)
+                }
+                if call.procedure == "bom.longestPath" {
+                    return try structure.longestPath(try properties(call), from: store, parts: parts, skippingCycles: skip).map {
+                        [.string($0.part), $0.total.map(BOMQuantity.value) ?? .null,
+                         $0.reachesCycle ? .null : .string(JSONText.array($0.path.map(JSONText.string))), .boolean($0.reachesCycle)]
+                    }
                 }
                 return try structure.rollup(try subject(call, "property"), from: store, parts: parts, skippingCycles: skip).map {
                     [.string($0.part), $0.value.map(BOMQuantity.value) ?? .null, .boolean($0.isComplete), .boolean($0.reachesCycle)]
@@ -66,6 +99,39 @@ struct NativeCallRunner {
     }
 
     // MARK: - Arguments
+
+    /// A true/false option (`skipCycles`); false when not given.
+    private func flag(_ option: String, _ call: NativeCall) throws(EngineError) -> Bool {
+        guard let argument = call.options[option] else { return false }
+        guard case .boolean(let flag) = try value(argument) else { throw wrong(option, call, "true or false") }
+        return flag
+    }
+
+    /// The first argument of `bom.longestPath`: a property name, a list of them, or null (none).
+    private func properties(_ call: NativeCall) throws(EngineError) -> [String] {
+        let expectation = "the property of \(call.procedure) must be a property name, a list of them, or null"
+        func names(_ value: Value) throws(EngineError) -> [String] {
+            switch value {
+            case .null: return []
+            case .string(let text):
+                guard text.hasPrefix("[") else { return [text] }
+                if let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] { return list }
+                throw .query("error: " + expectation)
+            default: throw .query("error: " + expectation)
+            }
+        }
+        switch call.subject {
+        case .none: return []
+        case .value(let parameter)?: return try names(try resolve(parameter))
+        case .list(let elements)?:
+            var list: [String] = []
+            for element in elements {
+                guard case .string(let name) = try value(element) else { throw .query("error: " + expectation) }
+                list.append(name)
+            }
+            return list
+        }
+    }
 
     private func value(_ argument: CallArgument) throws(EngineError) -> Value {
         switch argument {
@@ -120,6 +186,7 @@ struct NativeCallRunner {
     /// The options map as `BOMOptions` (defaults: the shipped mappings' names).
     private func bomOptions(_ call: NativeCall) throws(EngineError) -> BOMOptions {
         var options = BOMOptions()
+        options.isCancelled = isCancelled
         for (key, argument) in call.options.sorted(by: { $0.key < $1.key }) {
             let value = try self.value(argument, orListFor: key)
             switch key {

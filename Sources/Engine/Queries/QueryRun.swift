@@ -9,11 +9,16 @@ public struct QueryRequest: Sendable {
     public var parameters: [String: Value]
     /// At most this many rows are returned (`nil`: all).
     public var maxRows: Int?
+    /// Polled by the native BOM operators while they load and walk (the REPL's Ctrl-C):
+    /// returning true stops the query with "the BOM walk was cancelled".
+    public var isCancelled: (@Sendable () -> Bool)?
 
-    public init(text: String, parameters: [String: Value] = [:], maxRows: Int? = nil) {
+    public init(text: String, parameters: [String: Value] = [:], maxRows: Int? = nil,
+                isCancelled: (@Sendable () -> Bool)? = nil) {
         self.text = text
         self.parameters = parameters
         self.maxRows = maxRows
+        self.isCancelled = isCancelled
     }
 }
 
@@ -60,9 +65,27 @@ extension GraphReport {
         do {
             if let call = compiled.nativeCall {
                 let callStarted = Date()
-                let callRows = try NativeCallRunner(store: store, resolve: resolve).rows(call)
+                var inputs: [Value]?
+                if let input = call.input {
+                    // A correlated call: the distinct argument values of the rows before it.
+                    var values: [Value] = []
+                    try store.forEachRow(input.sql, arguments: Array(arguments.prefix(input.parameterCount))) { row in
+                        if let value = row.first, !value.isNull { values.append(value) }
+                    }
+                    inputs = values
+                }
+                let runner = NativeCallRunner(store: store, resolve: resolve, isCancelled: request.isCancelled)
+                let callRows = try runner.rows(call, inputs: inputs)
                 native = (call, callRows.count, Date().timeIntervalSince(callStarted))
-                try store.withTemporaryTable(named: NativeCall.table, columns: call.columns.map(\.name), rows: callRows) {
+                if let columns = compiled.passthrough {
+                    // RETURN of yielded names only: the procedure's rows are the answer.
+                    for row in callRows {
+                        if let max = request.maxRows, rows.count >= max { truncated = true; break }
+                        rows.append(columns.map { row[$0] })
+                    }
+                    throw EnoughRows()
+                }
+                try store.withTemporaryTable(named: NativeCall.table, columns: call.tableColumns, rows: callRows) {
                     do { try read() } catch is EnoughRows {}
                 }
             } else {
@@ -72,6 +95,11 @@ extension GraphReport {
             // --max-rows reached: the statement is reset, the rows so far are the answer.
         } catch let error as EngineError {
             throw error
+        } catch let error as StoreError where error.code == .interrupted {
+            throw .query("error: the query was cancelled")
+        } catch let error as StoreError where error.databaseMessage != nil {
+            // SQLite's message alone (a bad regular expression, an invalid date): EXPLAIN shows the SQL.
+            throw .query("error: the query failed while running: \(error.databaseMessage ?? error.message)")
         } catch {
             throw .query("error: the query failed while running: \(error)")
         }
@@ -110,8 +138,12 @@ extension GraphReport {
     }
 
     static func explanation(_ compiled: CompiledQuery) -> String {
-        "plan:\n" + compiled.plan.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
-            + "\nsql:\n" + compiled.sql.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        func indented(_ text: String) -> String { text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") }
+        var text = "plan:\n" + indented(compiled.plan)
+        if let input = compiled.nativeCall?.input {
+            text += "\nsql for the arguments of the call (one run per distinct value):\n" + indented(input.sql)
+        }
+        return text + "\nsql:\n" + indented(compiled.sql) + "\n"
     }
 }
 

@@ -13,6 +13,8 @@ final class CompilationContext {
     private var unwindCount = 0
     /// The CTEs of the WITH clauses compiled so far (`w1 AS (SELECT …)`), in order.
     var ctes: [String] = []
+    /// Variable-length walks compiled so far (`vl1`, `vl2`, …: unique also inside subqueries).
+    var walkCount = 0
 
     /// Where aggregates may appear right now (RETURN items and ORDER BY), and whether we are
     /// inside one (aggregates do not nest).

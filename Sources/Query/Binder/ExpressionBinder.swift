@@ -23,15 +23,13 @@ extension CompilationContext {
         case .countStar: return try bindCountStar(span: span)
         case .caseExpression(let caseExpression): return try bindCase(caseExpression)
         case .hasLabels(let subject, let labels): return try bindHasLabels(subject, labels: labels, span: span)
-        case .list: throw unsupported("a list outside 'x IN [...]'", at: span)
-        case .map: throw unsupported("map literals", at: span)
-        case .index: throw unsupported("list indexing", at: span)
-        case .slice: throw unsupported("list slicing", at: span)
-        case .listComprehension: throw unsupported("list comprehensions", at: span)
-        case .patternComprehension: throw unsupported("pattern comprehensions", at: span)
-        case .quantifier(let quantifier, _): throw unsupported("\(quantifier.rawValue)(...)", at: span)
-        case .reduce: throw unsupported("reduce(...)", at: span)
-        case .pattern: throw unsupported("pattern predicates in WHERE", at: span)
+        case .list, .listComprehension, .slice: return try bindListLike(expression).typedBound
+        case .map(let entries): return try bindMap(entries)
+        case .index(let subject, let index): return try bindIndex(subject, index, span: span)
+        case .patternComprehension(let comprehension): return try bindPatternComprehension(comprehension, span: span)
+        case .quantifier(let quantifier, let body): return try bindQuantifier(quantifier, body, span: span)
+        case .reduce(let reduce): return try bindReduce(reduce, span: span)
+        case .pattern(let pattern): return try bindPatternPredicate(pattern, span: span)
         }
     }
 
@@ -77,7 +75,7 @@ extension CompilationContext {
     /// `n.key` on a node or relationship variable; the key must be a property in the catalog.
     func bindProperty(_ subject: Expression, key: String, in expression: Expression) throws(QueryError) -> BoundExpression {
         guard case .variable(let name) = subject.kind else {
-            throw unsupported("property access on anything but a node or relationship variable", at: expression.span)
+            return try bindValueProperty(subject, try bind(subject), key: key, in: expression)
         }
         switch try lookup(name, span: subject.span) {
         case .node(let node):
@@ -99,8 +97,8 @@ extension CompilationContext {
                                   at: keySpan(of: expression, key: key))
             }
             return BoundExpression(sql: SQLText.column(relationship.alias, first.name), type: .known(first.type))
-        case .value:
-            throw unsupported("property access on a returned value", at: expression.span)
+        case .value(let bound):
+            return try bindValueProperty(subject, bound, key: key, in: expression)
         }
     }
 

@@ -10,20 +10,22 @@ import GraphModel
 /// | `collect(x)` | `json_group_array(x) FILTER (WHERE x IS NOT NULL)`: a JSON array text, nulls skipped |
 /// | `toUpper`, `toLower` | `upper`, `lower` (SQLite changes ASCII letters only) |
 /// | `trim` | `trim(x, <space, tab, CR, LF, VT, FF>)` |
-/// | `size(string)` | `length` |
 /// | `toString` | `CAST(x AS TEXT)`; booleans give 'true'/'false' |
 /// | `toInteger`, `toFloat` | numbers cast; strings that are not plain decimal numbers give null |
-/// | `date('2025-01-31')` | a date literal checked at compile time; `date($p)` is SQLite's `date(?)` |
+/// | `floor`, `ceil`, `sqrt` | the SQLite math functions, as floats; `sign` a CASE |
+///
+/// List, string, entity, temporal and duration functions are compiled in `ListFunctions`,
+/// `StringFunctions`, `MapBinder`, `TemporalBinder` and `DurationBinder`.
 extension CompilationContext {
     static let aggregates: Set<String> = ["count", "sum", "avg", "min", "max", "collect"]
     static let scalars = ["toUpper", "toLower", "trim", "size", "coalesce", "abs", "round", "toString",
-                          "toInteger", "toFloat", "date"]
+                          "toInteger", "toFloat", "date", "datetime", "floor", "ceil", "sign", "sqrt",
+                          "substring", "replace", "left", "right", "ltrim", "rtrim", "toBoolean", "split", "reverse",
+                          "head", "last", "tail", "range", "labels", "type", "keys", "properties", "elementId", "id",
+                          "duration", "duration.between", "duration.inDays", "duration.inMonths", "duration.inSeconds"]
     /// openCypher functions Loom does not compile yet (a clear message instead of "unknown").
-    static let laterFunctions = ["length", "nodes", "relationships", "labels", "type", "keys", "properties",
-                                 "datetime", "duration", "floor", "ceil", "substring", "replace", "split",
-                                 "head", "last", "range", "exists", "id", "stDev", "percentileCont",
-                                 "percentileDisc", "sqrt", "sign", "ltrim", "rtrim", "left", "right", "reverse",
-                                 "tail", "startNode", "endNode", "localdatetime", "time", "timestamp", "rand", "toBoolean"]
+    static let laterFunctions = ["length", "nodes", "relationships", "exists", "stDev", "percentileCont",
+                                 "percentileDisc", "startNode", "endNode", "localdatetime", "time", "timestamp", "rand"]
 
     func bindCountStar(span: SourceSpan) throws(QueryError) -> BoundExpression {
         try checkAggregateAllowed("count(*)", span: span)
@@ -40,7 +42,9 @@ extension CompilationContext {
     }
 
     func bindFunction(_ call: FunctionCall, span: SourceSpan) throws(QueryError) -> BoundExpression {
+        if let bound = try bindPathFunction(call, span: span) { return bound }
         let lower = call.name.lowercased()
+        if lower == "collect", let typed = try bindListFunction(call, span: span) { return typed.typedBound }
         if Self.aggregates.contains(lower) { return try bindAggregate(lower, call, span: span) }
         guard let name = Self.scalars.first(where: { $0.lowercased() == lower }) else {
             if let later = Self.laterFunctions.first(where: { $0.lowercased() == lower }) {
@@ -50,12 +54,12 @@ extension CompilationContext {
             throw error("unknown function '\(call.name)'" + Suggestions.hint(for: call.name, in: all), at: call.nameSpan)
         }
         if call.distinct { throw error("DISTINCT is only allowed in aggregates such as count(DISTINCT x)", at: span) }
-        if name == "date", call.arguments.count == 1, case .literal(.string(let text)) = call.arguments[0].kind {
-            guard let date = LocalDate(iso: text) else {
-                throw error("'\(text)' is not a date; write date('YYYY-MM-DD')", at: call.arguments[0].span)
-            }
-            return BoundExpression(sql: placeholder(.date(date)), type: .known(.date))
-        }
+        if let typed = try bindListFunction(call, span: span) { return typed.typedBound }
+        if let bound = try bindListScalar(name, call, span: span) { return bound }
+        if let bound = try bindStringFunction(name, call, span: span) { return bound }
+        if let bound = try bindEntityFunction(name, call, span: span) { return bound }
+        if let bound = try bindTemporalFunction(name, call, span: span) { return bound }
+        if let bound = try bindDurationFunction(call, span: span) { return bound }
         var arguments: [BoundExpression] = []
         for argument in call.arguments { arguments.append(try bind(argument)) }
         let aggregate = arguments.contains { $0.hasAggregate }
@@ -81,9 +85,6 @@ extension CompilationContext {
         case "trim":
             try arity(1...1); try require("string")
             return result("trim(\(arguments[0].sql), char(32, 9, 10, 13, 11, 12))", .known(.string))
-        case "size":
-            try arity(1...1); try require("string")
-            return result("length(\(arguments[0].sql))", .known(.integer))
         case "coalesce":
             guard !arguments.isEmpty else { throw error("coalesce() needs at least one argument", at: span) }
             if arguments.contains(where: { $0.type.isEntity }) { throw unsupported("coalesce() of nodes or relationships", at: span) }
@@ -97,6 +98,13 @@ extension CompilationContext {
             try arity(1...1); try require("number")
             let t = arguments[0].type
             return result("abs(\(arguments[0].numeric))", t.isDecimal ? .known(.float) : t)
+        case "floor", "ceil", "sqrt":
+            try arity(1...1); try require("number")
+            return result("CAST(\(name)(\(arguments[0].numeric)) AS REAL)", .known(.float))
+        case "sign":
+            try arity(1...1); try require("number")
+            let x = arguments[0].numeric
+            return result("CASE WHEN \(x) > 0 THEN 1 WHEN \(x) < 0 THEN -1 WHEN \(x) = 0 THEN 0 END", .known(.integer))
         case "round":
             try arity(1...2); try require("number")
             if arguments.count == 2 { try require("number", 1) }
@@ -104,7 +112,9 @@ extension CompilationContext {
         case "toString":
             try arity(1...1)
             let a = arguments[0]
-            if a.type.isEntity || a.type == .list { throw unsupported("toString() of \(a.type.name)s", at: span) }
+            if a.type.isEntity || a.type == .list || a.type == .map || a.type == .path {
+                throw unsupported("toString() of \(a.type.name)s", at: span)
+            }
             if a.type.isBoolean {
                 return result("CASE WHEN \(a.sql) IS NULL THEN NULL WHEN \(a.sql) THEN 'true' ELSE 'false' END", .known(.string))
             }
@@ -112,7 +122,7 @@ extension CompilationContext {
         case "toInteger", "toFloat":
             try arity(1...1)
             let a = arguments[0]
-            if a.type.isEntity || a.type == .list || [.date, .datetime].contains(a.type.propertyType) {
+            if a.type.isEntity || [.list, .map, .path, .duration].contains(a.type) || [.date, .datetime].contains(a.type.propertyType) {
                 throw error("\(name)() cannot convert a \(a.type.name)", at: span)
             }
             let target = name == "toInteger" ? "INTEGER" : "REAL"
@@ -122,10 +132,6 @@ extension CompilationContext {
                 + "WHEN 'real' THEN CAST(\(a.sql) AS \(target)) "
                 + "WHEN 'text' THEN CASE WHEN \(Self.isNumberText(a.sql)) THEN CAST(\(a.sql) AS \(target)) END END",
                 .known(type))
-        case "date":
-            try arity(1...1)
-            try require("string")
-            return result("date(\(arguments[0].sql))", .known(.date))
         default:
             preconditionFailure("scalar function \(name) listed but not compiled")
         }
@@ -139,6 +145,13 @@ extension CompilationContext {
     }
 
     func bindAggregate(_ name: String, _ call: FunctionCall, span: SourceSpan) throws(QueryError) -> BoundExpression {
+        var argumentType = ValueType.any
+        return try bindAggregate(name, call, span: span, argumentType: &argumentType)
+    }
+
+    /// An aggregate, also telling the type of its argument (the elements of `collect`).
+    func bindAggregate(_ name: String, _ call: FunctionCall, span: SourceSpan,
+                       argumentType: inout ValueType) throws(QueryError) -> BoundExpression {
         try checkAggregateAllowed("\(name)()", span: span)
         guard call.arguments.count == 1 else {
             throw error("\(name)() takes 1 argument, found \(call.arguments.count)", at: span)
@@ -146,6 +159,7 @@ extension CompilationContext {
         insideAggregate = true
         defer { insideAggregate = false }
         let argument = try bind(call.arguments[0])
+        argumentType = argument.type
         let distinct = call.distinct ? "DISTINCT " : ""
         let value = argument.groupKey ?? argument.numeric
         func numberOnly() throws(QueryError) {
@@ -172,7 +186,7 @@ extension CompilationContext {
             sql = "\(name)(\(distinct)\(argument.numeric))"
             type = argument.type.isDecimal ? .known(.float) : argument.type
         default: // collect
-            let element = argument.type.isEntity ? "json(\(argument.sql))" : argument.sql
+            let element = jsonValue(argument)
             let present = argument.groupKey ?? argument.sql
             sql = "json_group_array(\(distinct)\(element)) FILTER (WHERE \(present) IS NOT NULL)"
             type = .list

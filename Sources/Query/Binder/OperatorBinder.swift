@@ -10,14 +10,18 @@ import GraphModel
 /// - `+` concatenates when either side is a string; with a parameter of unknown type it
 ///   decides at run time on `typeof`.
 /// - `%` on non-integers is `a - b * CAST(a / b AS INTEGER)` (SQLite's `%` truncates to integers).
+/// - `x IN list` for any other list expression reads it with `json_each` (`ListBinder`); `list + x`
+///   concatenates or appends; `date ± duration` and `duration ± duration` are `DurationBinder`'s.
+/// - `s =~ pattern` is `regexp(pattern, s)`, a whole-string match registered on Loom's
+///   connections (see `RegexMatch.swift`).
 extension CompilationContext {
     func bindBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
                     span: SourceSpan) throws(QueryError) -> BoundExpression {
         if op == .in { return try bindIn(left, right, span: span) }
-        if op == .regexMatch { throw unsupported("regular expressions (=~)", at: span) }
         let l = try bind(left)
         let r = try bind(right)
         let aggregate = l.hasAggregate || r.hasAggregate
+        if op == .regexMatch { return try bindRegexMatch(l, r, left: left, right: right) }
         func boolean(_ sql: String) -> BoundExpression {
             BoundExpression(sql: sql, type: .known(.boolean), hasAggregate: aggregate)
         }
@@ -41,6 +45,8 @@ extension CompilationContext {
             default: return boolean("instr(\(l.sql), \(r.sql)) > 0")
             }
         case .add, .subtract, .multiply, .divide, .modulo, .power:
+            if let bound = try temporalArithmetic(op, l, r, left: left, right: right) { return bound }
+            if op == .add, l.type == .list || r.type == .list { return concatenate(l, r) }
             return try arithmetic(op, l, r, left: left, right: right)
         case .in, .regexMatch:
             preconditionFailure("handled above")
@@ -80,7 +86,7 @@ extension CompilationContext {
         if l.type.isEntity || r.type.isEntity {
             throw unsupported("comparing a node with a value", at: span)
         }
-        if l.type == .list || r.type == .list { throw unsupported("comparing lists", at: span) }
+        if Self.isStructured(l, r) { return try compareStructured(op, l, r, span: span) }
         let numeric = l.type.isDecimal || r.type.isDecimal
         let a = numeric ? l.numeric : l.sql
         let b = numeric ? r.numeric : r.sql
@@ -101,15 +107,42 @@ extension CompilationContext {
                 }
                 elements.append(bound)
             }
+            if elements.contains(where: { Self.isStructured(l, $0) }) { return try structuredIn(l, literal: elements, span: span) }
             let numeric = l.type.isDecimal || elements.contains { $0.type.isDecimal }
             let list = elements.map { numeric ? $0.numeric : $0.sql }.joined(separator: ", ")
             return BoundExpression(sql: "\(numeric ? l.numeric : l.sql) IN (\(list))", type: .known(.boolean),
                                    hasAggregate: l.hasAggregate || elements.contains { $0.hasAggregate })
+        case .parameter(let name) where Self.isStructured(l, l):
+            return try structuredIn(l, list: BoundExpression(sql: placeholder(named: name), type: .list), span: span)
         case .parameter(let name):
             return BoundExpression(sql: "\(l.numeric) IN (SELECT value FROM json_each(\(placeholder(named: name))))",
                                    type: .known(.boolean), hasAggregate: l.hasAggregate)
         default:
-            throw unsupported("IN with anything but a list literal or a $parameter", at: right.span)
+            return try bindInList(l, right)
+        }
+    }
+
+    /// `date ± duration`, `datetime ± duration`, `duration ± duration`; nil for other operands.
+    func temporalArithmetic(_ op: BinaryOperator, _ l: BoundExpression, _ r: BoundExpression,
+                            left: Expression, right: Expression) throws(QueryError) -> BoundExpression? {
+        let temporal: (BoundExpression) -> Bool = { [.date, .datetime].contains($0.type.propertyType) }
+        guard l.type == .duration || r.type == .duration || (temporal(l) && temporal(r)) else { return nil }
+        let span = left.span.through(right.span)
+        switch (op, l.type, r.type) {
+        case (.add, _, .duration) where temporal(l), (.subtract, _, .duration) where temporal(l):
+            return try addDuration(l, right, subtract: op == .subtract)
+        case (.add, .duration, _) where temporal(r):
+            return try addDuration(r, left, subtract: false)
+        case (.add, .any, .duration), (.subtract, .any, .duration), (.add, .null, .duration), (.subtract, .null, .duration):
+            // A parameter: taken as a date (`--param asOf=2025-03-01`).
+            return try addDuration(BoundExpression(sql: l.sql, type: .known(.date), hasAggregate: l.hasAggregate), right,
+                                   subtract: op == .subtract)
+        case (.add, .duration, .duration), (.subtract, .duration, .duration):
+            return try combineDurations(left, right, subtract: op == .subtract)
+        case (.subtract, _, _) where temporal(l) && temporal(r):
+            throw error("dates cannot be subtracted; use duration.between(a, b) or duration.inDays(a, b)", at: span)
+        default:
+            throw error("'\(op.rawValue)' cannot combine \(l.type.name) with \(r.type.name)", at: span)
         }
     }
 

@@ -61,6 +61,9 @@ struct BoundExpression: Hashable {
     var hasAggregate: Bool = false
     /// What to GROUP BY when this is a grouping key (a node groups by its `_id`).
     var groupKey: String?
+    /// For a list: the type of its elements when known (a variable-length relationship list, a
+    /// `collect(n)`, a list literal of one type), so `x.quantity` of an element reads it typed.
+    var element: ValueType? = nil
 
     /// The SQL to use where a number is expected: decimals (exact TEXT) are read as REAL.
     var numeric: String { type.isDecimal ? "CAST(\(sql) AS REAL)" : sql }

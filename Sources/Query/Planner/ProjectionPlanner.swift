@@ -93,6 +93,11 @@ struct ProjectionPlanner {
                 } else {
                     key = try context.bind(sort.expression)
                 }
+                if key.type == .list || key.type == .map {
+                    // Their JSON text would sort as text ([10] before [2]).
+                    throw context.unsupported("ordering by a \(key.type.name); order by one of its elements "
+                        + "(ORDER BY xs[0]) or by size(xs)", at: sort.expression.span)
+                }
                 let value = key.type.isEntity ? (key.groupKey ?? key.sql) : key.numeric
                 orderTerms.append(value + (sort.descending ? " DESC NULLS FIRST" : " ASC NULLS LAST"))
             }

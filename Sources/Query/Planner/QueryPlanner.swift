@@ -34,11 +34,12 @@ struct QueryPlanner {
             parts.append(try plan(single))
         }
         var compiled = parts[0]
+        if parts.count > 1 || !context.ctes.isEmpty { compiled.passthrough = nil }
         if parts.count > 1 {
             compiled = try union(parts, all: query.unionAll[0], query: query)
         }
         if !context.ctes.isEmpty {
-            compiled.sql = "WITH " + context.ctes.joined(separator: ",\n") + "\n" + compiled.sql
+            compiled.sql = "WITH " + (context.hasRecursiveCTE ? "RECURSIVE " : "") + context.ctes.joined(separator: ",\n") + "\n" + compiled.sql
         }
         compiled.parameters = context.parameters.parameters
         return compiled
@@ -67,26 +68,24 @@ struct QueryPlanner {
         return compiled
     }
 
+    /// One part of the query, clause by clause. A CALL may come first (its rows start the
+    /// FROM) or after other clauses (joined to them; correlated when its part is an expression
+    /// over their variables, see `CallPlanner`); one CALL per part.
     private func plan(_ single: SingleQuery) throws(QueryError) -> CompiledQuery {
         var select = Select()
         var projection: ReturnClause?
         var nativeCall: NativeCall?
-        for (index, clause) in single.clauses.enumerated() {
+        for clause in single.clauses {
             switch clause {
             case .match(let match):
-                if nativeCall != nil {
-                    throw context.unsupported("MATCH after CALL (a procedure combined with MATCH)",
-                                              at: keywordSpan(match.span, match.optional ? "OPTIONAL MATCH" : "MATCH"))
-                }
                 try addMatch(match, to: &select)
             case .with(let with):
                 select = try WithPlanner(context: context).plan(with, keyword: keywordSpan(with.span, "WITH"), select: select)
             case .unwind(let unwind):
                 try UnwindPlanner(context: context).plan(unwind, into: &select)
             case .call(let call):
-                guard index == 0 else {
-                    throw context.unsupported("CALL after other clauses (a procedure combined with MATCH)",
-                                              at: keywordSpan(call.span, "CALL"))
+                guard nativeCall == nil else {
+                    throw context.unsupported("a second CALL in one query", at: keywordSpan(call.span, "CALL"))
                 }
                 let standalone = single.clauses.count == 1
                 let (native, names) = try CallPlanner(context: context).plan(call, standalone: standalone, into: &select)
@@ -98,7 +97,26 @@ struct QueryPlanner {
         guard let projection else { throw context.error("a query must end with RETURN", at: single.span) }
         var compiled = try ProjectionPlanner(context: context).plan(projection, select: select)
         compiled.nativeCall = nativeCall
+        if let nativeCall { compiled.passthrough = passthrough(single, projection, nativeCall) }
         return compiled
+    }
+
+    /// The call's column indexes when the query is `CALL … YIELD … RETURN` of yielded names only
+    /// (no WHERE, DISTINCT, ORDER BY, SKIP, LIMIT, other clauses or correlated argument).
+    private func passthrough(_ single: SingleQuery, _ projection: ReturnClause, _ call: NativeCall) -> [Int]? {
+        guard call.input == nil, single.clauses.count <= 2, case .call(let clause) = single.clauses[0],
+              clause.predicate == nil else { return nil }
+        let shape = projection.projection
+        guard !shape.distinct, !shape.includesAll, shape.orderBy.isEmpty, shape.skip == nil, shape.limit == nil else {
+            return nil
+        }
+        var indexes: [Int] = []
+        for item in shape.items {
+            guard case .variable(let name) = item.expression.kind, case .value(let bound)? = context.scope[name],
+                  let index = call.columns.firstIndex(where: { SQLText.column("c", $0.name) == bound.sql }) else { return nil }
+            indexes.append(index)
+        }
+        return indexes
     }
 
     /// The RETURN a standalone `CALL ... [YIELD ...]` implies: every yielded name.
@@ -116,8 +134,9 @@ struct QueryPlanner {
     }
 
     private func addMatch(_ match: MatchClause, to select: inout Select) throws(QueryError) {
-        let binding = try context.bindMatch(match)
+        let binding = try context.bindMatch(match, prior: select)
         select.plan.append(binding.plan)
+        select.plan += binding.details
         if !match.optional {
             for (i, table) in binding.tables.enumerated() {
                 select.from.append(select.from.isEmpty && i == 0 ? "FROM " + table : "JOIN " + table)

@@ -35,6 +35,7 @@ struct UnwindPlanner {
                     + " found \(bound.type.name)", at: unwind.list.span)
             }
             source = "json_each(\(bound.sql))"
+            if let element = bound.element { type = element }
         }
         let name = unwind.variable.name
         if context.scope[name] != nil {

@@ -61,7 +61,9 @@ struct WithPlanner {
                 scope.bind(column, .relationship(RelationshipBinding(name: column, types: types, alias: alias,
                                                                      optional: optional, isUnion: false, typeTag: tag)))
             default:
-                scope.bind(column, .value(BoundExpression(sql: value, type: bound.type)))
+                var passed = BoundExpression(sql: value, type: bound.type)
+                passed.element = bound.element
+                scope.bind(column, .value(passed))
             }
         }
         context.scope = scope
