@@ -41,8 +41,10 @@ let package = Package(
         // The facade the CLI, REPL and tests use.
         .target(name: "Engine", dependencies: ["GraphModel", "GraphStore", "Import", "Mapping", "Query", "Readers",
                                                .product(name: "Yams", package: "Yams")]),
+        // The REPL as a library: the one module that imports libedit.
+        .target(name: "Shell", dependencies: ["Engine", "GraphModel", "CLibEdit"]),
         .executableTarget(name: "loom", dependencies: [
-            "Engine", "GraphModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Engine", "GraphModel", "Shell", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Synthetic plant generator for benchmarks (datasets/README.md).
         .executableTarget(name: "PlantGenerator", dependencies: [
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "PlantGeneratorTests", dependencies: ["PlantGenerator", "TestSupport"]),
         .testTarget(name: "LoomCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Engine", "GraphModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,7 +19,7 @@ struct Loom: ParsableCommand {
         Exit codes: 0 ok, 1 error, 2 usage, 3 import stopped because rejects exceeded --max-rejects.
         """,
         version: LoomVersion.current,
-        subcommands: [ImportCommand.self, QueryCommand.self, QueriesCommand.self, SchemaCommand.self, StatsCommand.self, RejectsCommand.self, DanglingCommand.self,
+        subcommands: [ImportCommand.self, QueryCommand.self, ReplCommand.self, QueriesCommand.self, SchemaCommand.self, StatsCommand.self, RejectsCommand.self, DanglingCommand.self,
                       ConflictsCommand.self, ProvenanceCommand.self, MappingCommand.self]
     )
 }

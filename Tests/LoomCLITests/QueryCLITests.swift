@@ -5,13 +5,7 @@ import TestSupport
 /// `loom query` on the tiny fixture plant (Tests/Fixtures/tiny-plant/README.md lists every record).
 @Suite struct QueryCLITests {
     /// Imports a private copy of the tiny plant; returns its database path.
-    func tinyGraph() throws -> String {
-        let project = try TinyPlant.copy()
-        let db = project.deletingLastPathComponent().appendingPathComponent("tiny.sqlite").path
-        let result = try LoomProcess.run(["import", project.path, "--db", db])
-        #expect(result.status == 0, "\(result.stderr)")
-        return db
-    }
+    func tinyGraph() throws -> String { try TinyPlant.importedDatabase() }
 
     @Test func countsParts() throws {
         let db = try tinyGraph()

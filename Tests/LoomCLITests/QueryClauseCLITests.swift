@@ -6,13 +6,7 @@ import TestSupport
 /// (Tests/Fixtures/tiny-plant/README.md lists every record, so each answer is checked by hand).
 @Suite struct QueryClauseCLITests {
     /// Imports a private copy of the tiny plant; returns its database path.
-    func tinyGraph() throws -> String {
-        let project = try TinyPlant.copy()
-        let db = project.deletingLastPathComponent().appendingPathComponent("tiny.sqlite").path
-        let result = try LoomProcess.run(["import", project.path, "--db", db])
-        #expect(result.status == 0, "\(result.stderr)")
-        return db
-    }
+    func tinyGraph() throws -> String { try TinyPlant.importedDatabase() }
 
     func csv(_ db: String, _ query: String, _ extra: [String] = []) throws -> String {
         let result = try LoomProcess.run(["query", "--db", db, query, "--format", "csv"] + extra)

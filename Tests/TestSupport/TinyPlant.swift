@@ -14,4 +14,14 @@ public enum TinyPlant {
         }
         return dir.appendingPathComponent("loom.yaml")
     }
+
+    /// A private copy of the fixture plant imported by the `loom` binary; returns the database
+    /// path. Throws with `loom import`'s message when the import fails.
+    public static func importedDatabase() throws -> String {
+        let project = try copy()
+        let db = project.deletingLastPathComponent().appendingPathComponent("tiny.sqlite").path
+        let result = try LoomProcess.run(["import", project.path, "--db", db])
+        guard result.status == 0 else { throw SamplePlant.ImportFailed(message: result.stderr) }
+        return db
+    }
 }

@@ -7,6 +7,6 @@ struct LoomBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loom-bench",
         abstract: "Loom's benchmarks (speed is measured here, never in tests).",
-        subcommands: [ImportBenchmarkCommand.self, QueryBenchmarkCommand.self, ChildImportCommand.self, ChildQueryCommand.self]
+        subcommands: [ImportBenchmarkCommand.self, QueryBenchmarkCommand.self, ReplStartupBenchmarkCommand.self, ChildImportCommand.self, ChildQueryCommand.self]
     )
 }

@@ -1,0 +1,163 @@
+import Engine
+import Foundation
+import GraphModel
+
+/// One REPL session on an open graph: the settings a user changes with meta-commands (format,
+/// parameters, timing, row limit, output file) and the running of statements. Every problem is
+/// printed and the session goes on; `execute` says whether the input succeeded.
+final class ReplSession {
+    let graph: GraphReport
+    /// The project file, to find named queries next to it.
+    let project: String?
+    let output: ReplOutput
+    var style: TerminalStyle
+    var format: QueryResult.Format
+    var parameters: [String: Value] = [:]
+    var timing = true
+    var maxRows: Int?
+    /// A person is at a terminal: confirmations of commands are printed (a script stays quiet).
+    var interactive = false
+    /// The Ctrl-C count when the current line was read (see `QueryWorker.baseline`).
+    var interruptBaseline: Int?
+    /// The last query was cancelled by Ctrl-C: the rest of its line is skipped.
+    private(set) var lastWasCancelled = false
+    /// Set by `:quit`.
+    var quitRequested = false
+    /// The history the line editor keeps (`:history`).
+    var history: () -> [String] = { [] }
+    /// Re-reads the terminal width before each table (a resized window).
+    var refreshWidth: (() -> Int?)?
+    private var namedQueries: [NamedQueries.Entry]?
+    let vocabulary: CompletionVocabulary
+
+    init(graph: GraphReport, project: String?, output: ReplOutput, style: TerminalStyle,
+         format: QueryResult.Format = .table, maxRows: Int? = nil) {
+        self.graph = graph
+        self.project = project
+        self.output = output
+        self.style = style
+        self.format = format
+        self.maxRows = maxRows
+        vocabulary = CompletionVocabulary(catalog: graph.catalog)
+    }
+
+    /// The completer for the current parameters and named queries (the latter read on first use).
+    var completer: Completer {
+        var words = vocabulary
+        words.parameters = parameters.keys.sorted()
+        let entries = allNamedQueries()
+        words.namedQueries = entries.map(\.name)
+        for entry in entries { words.namedQueryParameters[entry.name] = Self.parameterNames(in: entry.text) }
+        return Completer(vocabulary: words)
+    }
+
+    func allNamedQueries() -> [NamedQueries.Entry] {
+        if let namedQueries { return namedQueries }
+        let entries = NamedQueries.all(project: project)
+        namedQueries = entries
+        return entries
+    }
+
+    /// Runs one statement or meta-command; false when it failed (or was cancelled).
+    @discardableResult
+    func execute(_ input: ReplInput) -> Bool {
+        switch input {
+        case .statement(let text):
+            return runQuery(text, parameters: parameters)
+        case .metaCommand(let line):
+            do {
+                return try perform(try MetaCommand.parse(line))
+            } catch {
+                output.error(style.error(error.description))
+                return false
+            }
+        }
+    }
+
+    // MARK: - Queries
+
+    /// Compiles and runs `text` on a worker thread (Ctrl-C cancels it) and prints the outcome.
+    func runQuery(_ text: String, parameters: [String: Value]) -> Bool {
+        let report = UncheckedSendable(graph)
+        let limit = maxRows
+        let worker = QueryWorker(interrupter: graph.interrupter, baseline: interruptBaseline ?? InterruptSignal.count)
+        let (outcome, cancelled) = worker.run { flag -> Result<QueryOutcome, EngineError> in
+            let request = QueryRequest(text: text, parameters: parameters, maxRows: limit,
+                                       isCancelled: { flag.isCancelled })
+            do throws(EngineError) {
+                return .success(try report.value.run(request))
+            } catch {
+                return .failure(error)
+            }
+        }
+        // A query that finished just as Ctrl-C came keeps its answer.
+        lastWasCancelled = cancelled && { if case .failure = outcome { true } else { false } }()
+        if lastWasCancelled {
+            output.error((interactive ? "\n" : "") + style.yellow("cancelled") + ": the query was stopped (Ctrl-C)")
+            return false
+        }
+        switch outcome {
+        case .failure(let error):
+            output.error(style.error(Self.inREPLWords(error.description)))
+            return false
+        case .success(.rows(let result)):
+            show(result)
+        case .success(.explain(let plan)):
+            output.result(plan, plain: plan)
+        case .success(.profile(let result, let profile)):
+            show(result)
+            output.result(profile, plain: profile)
+        }
+        return true
+    }
+
+    /// A confirmation (`format: csv`), printed only in an interactive session.
+    func confirm(_ text: String) {
+        if interactive { output.message(text) }
+    }
+
+    /// Prints a result in the session's format; on a terminal, the summary line follows.
+    func show(_ result: QueryResult) {
+        if format == .table {
+            var screen = style
+            if let width = refreshWidth?() { screen.width = width }
+            let shown = TablePrinter(style: screen).render(result)
+            let plain = TablePrinter(style: .plain).render(result)
+            output.result(shown, plain: plain)
+            output.message(TablePrinter(style: screen).summary(result, timing: timing))
+        } else {
+            let text = result.render(format)
+            output.result(text, plain: text)
+            if style.width != nil { output.message(TablePrinter(style: style).summary(result, timing: timing)) }
+        }
+    }
+
+    /// The engine's advice for the command line (`add --param part=VALUE`) as a REPL user follows it.
+    static func inREPLWords(_ message: String) -> String {
+        guard let range = message.range(of: "add --param ") else { return message }
+        let rest = message[range.upperBound...]
+        guard let equals = rest.range(of: "=VALUE") else { return message }
+        let name = rest[..<equals.lowerBound]
+        return message.replacingCharacters(in: range.lowerBound..<equals.upperBound,
+                                           with: "set it with :param \(name) VALUE (or name=value after :run NAME)")
+    }
+
+    /// The `$names` a query text uses, in order of first use (offered after `:run NAME `).
+    static func parameterNames(in text: String) -> [String] {
+        var names: [String] = []
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "$" {
+                var end = index + 1
+                while end < characters.count, Completer.isWordCharacter(characters[end]) { end += 1 }
+                let name = String(characters[(index + 1)..<end])
+                if !name.isEmpty, !names.contains(name) { names.append(name) }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return names
+    }
+}
