@@ -54,12 +54,20 @@ extension Parser {
             if word == "EXISTS", peek().is(.leftBrace) {
                 throw error("EXISTS { ... } subqueries are not supported; use a pattern predicate such as WHERE (a)-[:R]->(b)")
             }
+            if word == "COUNT", peek().is(.leftBrace) {
+                throw error("not supported yet: COUNT { … } subqueries; use size() of a pattern comprehension, "
+                    + "such as size([(a)-[:R]->(b) | b])")
+            }
         }
         if let call = try functionCall() { return call }
         guard isVariableName, let name = current.name else {
             throw error("expected an expression, found the keyword \(current.quoted)")
         }
         advance()
+        if current.is(.leftBrace) {
+            throw error("not supported yet: map projections such as \(name) {.key, …}; "
+                + "build the map with a literal, {key: \(name).key}, or return the properties as columns")
+        }
         return Expression(.variable(name), span: start)
     }
 

@@ -100,6 +100,9 @@ extension Parser {
     mutating func callClause() throws(QuerySyntaxError) -> CallClause {
         let start = current.span
         advance()
+        if current.is(.leftBrace) {
+            throw error("not supported yet: CALL { … } subqueries; only the BOM procedures can be called (CALL bom.explode(…))")
+        }
         let first = try symbolicName("a procedure name after CALL, such as bom.explode")
         var name = first.name
         while accept(.dot) { name += "." + (try symbolicName("a procedure name after '.'")).name }

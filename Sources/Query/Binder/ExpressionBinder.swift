@@ -106,6 +106,7 @@ extension CompilationContext {
         let bound = try bind(operand)
         switch op {
         case .not:
+            try requireCondition(bound, operand.span, "NOT")
             return BoundExpression(sql: "NOT (\(bound.sql))", type: .known(.boolean), hasAggregate: bound.hasAggregate)
         case .negate:
             try requireNumber(bound, operand.span, "'-'")
@@ -114,6 +115,20 @@ extension CompilationContext {
         case .plus:
             try requireNumber(bound, operand.span, "'+'")
             return bound
+        }
+    }
+
+    /// A condition (WHERE, the operands of AND/OR/NOT): openCypher needs a boolean (or null),
+    /// where SQL would take any value as true or false (`WHERE p.unitCost` would keep every part).
+    func bindCondition(_ expression: Expression, _ what: String) throws(QueryError) -> BoundExpression {
+        let bound = try bind(expression)
+        try requireCondition(bound, expression.span, what)
+        return bound
+    }
+
+    func requireCondition(_ bound: BoundExpression, _ span: SourceSpan, _ what: String) throws(QueryError) {
+        if bound.type.isEntity || (bound.type.family.map { $0 != "boolean" } ?? false) {
+            throw error("\(what) needs a boolean (a comparison or a test such as IS NULL), found \(bound.type.name)", at: span)
         }
     }
 
@@ -136,24 +151,29 @@ extension CompilationContext {
             aggregate = bound.hasAggregate
         }
         var whens: [BoundExpression] = []
-        for alternative in expression.alternatives { whens.append(try bind(alternative.when)) }
+        for alternative in expression.alternatives {
+            let when = try bind(alternative.when)
+            if expression.subject == nil { try requireCondition(when, alternative.when.span, "CASE WHEN") }
+            whens.append(when)
+        }
         numericSubject = subject.map { s in s.type.isDecimal || whens.contains { $0.type.isDecimal } } ?? false
         if let subject { parts.append(numericSubject ? subject.numeric : subject.sql) }
         var results: [BoundExpression] = []
-        for (alternative, when) in zip(expression.alternatives, whens) {
-            let then = try bind(alternative.then)
-            results.append(then)
+        for alternative in expression.alternatives { results.append(try bind(alternative.then)) }
+        if let elseValue = expression.elseValue { results.append(try bind(elseValue)) }
+        let types = Set(results.map(\.type).filter { $0 != .null })
+        // A decimal (exact TEXT) next to other numbers is read as REAL, so the result sorts,
+        // compares and aggregates as a number (TEXT would sort after every number in SQLite).
+        let numericResults = types.count > 1 && results.contains { $0.type.isDecimal }
+        for (when, then) in zip(whens, results) {
             aggregate = aggregate || when.hasAggregate || then.hasAggregate
-            parts.append("WHEN \(numericSubject ? when.numeric : when.sql) THEN \(then.sql)")
+            parts.append("WHEN \(numericSubject ? when.numeric : when.sql) THEN \(numericResults ? then.numeric : then.sql)")
         }
-        if let elseValue = expression.elseValue {
-            let bound = try bind(elseValue)
-            results.append(bound)
+        if expression.elseValue != nil, let bound = results.last {
             aggregate = aggregate || bound.hasAggregate
-            parts.append("ELSE \(bound.sql)")
+            parts.append("ELSE \(numericResults ? bound.numeric : bound.sql)")
         }
         parts.append("END")
-        let types = Set(results.map(\.type).filter { $0 != .null })
         return BoundExpression(sql: parts.joined(separator: " "), type: types.count == 1 ? types.first ?? .any : .any,
                                hasAggregate: aggregate)
     }

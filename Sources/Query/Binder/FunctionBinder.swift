@@ -10,8 +10,8 @@ import GraphModel
 /// | `collect(x)` | `json_group_array(x) FILTER (WHERE x IS NOT NULL)`: a JSON array text, nulls skipped |
 /// | `toUpper`, `toLower` | `upper`, `lower` (SQLite changes ASCII letters only) |
 /// | `trim` | `trim(x, <space, tab, CR, LF, VT, FF>)` |
-/// | `toString` | `CAST(x AS TEXT)`; booleans give 'true'/'false' |
-/// | `toInteger`, `toFloat` | numbers cast; strings that are not plain decimal numbers give null |
+/// | `toString` | `CAST(x AS TEXT)`; booleans give 'true'/'false', floats their shortest exact digits |
+/// | `toInteger`, `toFloat` | numbers cast; strings that are not numbers (`12`, `-1.5`, `1.5e2`) give null |
 /// | `floor`, `ceil`, `sqrt` | the SQLite math functions, as floats; `sign` a CASE |
 ///
 /// List, string, entity, temporal and duration functions are compiled in `ListFunctions`,
@@ -118,6 +118,11 @@ extension CompilationContext {
             if a.type.isBoolean {
                 return result("CASE WHEN \(a.sql) IS NULL THEN NULL WHEN \(a.sql) THEN 'true' ELSE 'false' END", .known(.string))
             }
+            if a.type.propertyType == .float { return result(Self.floatText(a.sql), .known(.string)) }
+            if a.type == .any {
+                return result("CASE WHEN typeof(\(a.sql)) = 'real' THEN \(Self.floatText(a.sql)) ELSE CAST(\(a.sql) AS TEXT) END",
+                              .known(.string))
+            }
             return result("CAST(\(a.sql) AS TEXT)", .known(.string))
         case "toInteger", "toFloat":
             try arity(1...1)
@@ -130,7 +135,8 @@ extension CompilationContext {
             if a.type.isNumeric || a.type.isBoolean { return result("CAST(\(a.sql) AS \(target))", .known(type)) }
             return result("CASE typeof(\(a.sql)) WHEN 'integer' THEN CAST(\(a.sql) AS \(target)) "
                 + "WHEN 'real' THEN CAST(\(a.sql) AS \(target)) "
-                + "WHEN 'text' THEN CASE WHEN \(Self.isNumberText(a.sql)) THEN CAST(\(a.sql) AS \(target)) END END",
+                + "WHEN 'text' THEN CASE WHEN \(Self.isNumberText(a.sql)) THEN CAST(\(a.sql) AS \(target)) "
+                + "WHEN \(Self.isExponentText(a.sql)) THEN CAST(CAST(\(a.sql) AS REAL) AS \(target)) END END",
                 .known(type))
         default:
             preconditionFailure("scalar function \(name) listed but not compiled")
@@ -142,6 +148,20 @@ extension CompilationContext {
         let body = "ltrim(trim(\(x)), '+-')"
         return "(length(trim(\(x))) - length(\(body)) <= 1 AND \(body) GLOB '*[0-9]*' "
             + "AND \(body) NOT GLOB '*[^0-9.]*' AND \(body) NOT GLOB '*.*.*')"
+    }
+
+    /// A float as the shortest text that reads back as the same float (`0.30000000000000004`,
+    /// `0.1`, `100.0`): SQLite's own `CAST(x AS TEXT)` keeps only 15 significant digits.
+    static func floatText(_ x: String) -> String {
+        let digits = [15, 16].map { "WHEN CAST(printf('%!.\($0)g', \(x)) AS REAL) = \(x) THEN printf('%!.\($0)g', \(x))" }
+        return "(CASE WHEN \(x) IS NULL THEN NULL " + digits.joined(separator: " ") + " ELSE printf('%!.17g', \(x)) END)"
+    }
+
+    /// True when the text is a number in scientific notation (`1.5e2`, `-2E-3`): JSON's number
+    /// grammar, checked with `json_valid` first (`json_type` fails on text that is not JSON).
+    static func isExponentText(_ x: String) -> String {
+        "(CASE WHEN instr(lower(\(x)), 'e') > 0 AND json_valid(trim(\(x))) "
+            + "THEN json_type(trim(\(x))) IN ('integer', 'real') ELSE 0 END)"
     }
 
     func bindAggregate(_ name: String, _ call: FunctionCall, span: SourceSpan) throws(QueryError) -> BoundExpression {

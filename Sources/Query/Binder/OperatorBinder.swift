@@ -25,6 +25,10 @@ extension CompilationContext {
         func boolean(_ sql: String) -> BoundExpression {
             BoundExpression(sql: sql, type: .known(.boolean), hasAggregate: aggregate)
         }
+        if op == .and || op == .or {
+            try requireCondition(l, left.span, op.rawValue.uppercased())
+            try requireCondition(r, right.span, op.rawValue.uppercased())
+        }
         switch op {
         case .and: return boolean("(\(l.sql)) AND (\(r.sql))")
         case .or: return boolean("(\(l.sql)) OR (\(r.sql))")
@@ -150,7 +154,16 @@ extension CompilationContext {
                     left: Expression, right: Expression) throws(QueryError) -> BoundExpression {
         let aggregate = l.hasAggregate || r.hasAggregate
         if op == .add, l.type.isString || r.type.isString {
-            return BoundExpression(sql: "(\(l.sql) || \(r.sql))", type: .known(.string), hasAggregate: aggregate)
+            var pieces: [String] = []
+            for (bound, expression) in [(l, left), (r, right)] {
+                if bound.type.isEntity || [.map, .path].contains(bound.type) {
+                    throw error("'+' cannot add a \(bound.type.name) to a string", at: expression.span)
+                }
+                // A boolean is 0/1 in SQL: spell it as openCypher prints it.
+                pieces.append(bound.type.isBoolean
+                    ? "CASE WHEN \(bound.sql) IS NULL THEN NULL WHEN \(bound.sql) THEN 'true' ELSE 'false' END" : bound.sql)
+            }
+            return BoundExpression(sql: "(\(pieces[0]) || \(pieces[1]))", type: .known(.string), hasAggregate: aggregate)
         }
         for (bound, expression) in [(l, left), (r, right)] {
             if bound.type.isEntity || bound.type == .list {

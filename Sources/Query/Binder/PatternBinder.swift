@@ -304,10 +304,10 @@ extension CompilationContext {
         }
         if let predicate = clause.predicate {
             if remaining.count == conjuncts.count {
-                binding.conditions.append(try bind(predicate).sql)
+                binding.conditions.append(try bindCondition(predicate, "WHERE").sql)
             } else if let first = remaining.first {
                 let rest = remaining.dropFirst().reduce(first) { Expression(.binary(.and, $0, $1), span: predicate.span) }
-                binding.conditions.append(try bind(rest).sql)
+                binding.conditions.append(try bindCondition(rest, "WHERE").sql)
             }
         }
         let patterns = clause.patterns.map { text($0.span) }.joined(separator: ", ")

@@ -112,7 +112,7 @@ struct CallPlanner {
         if let predicate = call.predicate {
             context.aggregatesAllowed = false
             context.aggregateContext = "in WHERE"
-            select.conditions.append(try context.bind(predicate).sql)
+            select.conditions.append(try context.bindCondition(predicate, "WHERE").sql)
             select.plan.append("Filter WHERE " + context.text(predicate.span))
         }
         var native = NativeCall(procedure: procedure.name, subject: subject, options: options,

@@ -59,13 +59,33 @@ struct QueryPlanner {
         if calls.count > 1 { throw context.unsupported("CALL in more than one part of a UNION", at: query.parts[1].span) }
         let keyword = all ? "UNION ALL" : "UNION"
         var compiled = first
-        compiled.sql = parts.map { "SELECT * FROM (\n" + $0.sql + "\n)" }.joined(separator: "\n" + keyword + "\n")
+        compiled.sql = parts.map(unionPart(mixingDecimals: parts)).joined(separator: "\n" + keyword + "\n")
         compiled.plan = parts.map(\.plan).joined(separator: "\n" + (all ? "Union All" : "Union") + "\n")
         compiled.columnTypes = first.columnTypes.indices.map { i in
             parts.allSatisfy { $0.columnTypes[i] == first.columnTypes[i] } ? first.columnTypes[i] : nil
         }
         compiled.nativeCall = calls.first
         return compiled
+    }
+
+    /// One part of a UNION as `SELECT * FROM (…)`. A column that is a decimal (exact TEXT) in
+    /// this part and something else in another (`p.unitCost` and `0.5`) is read as REAL, so equal
+    /// numbers are one row under UNION, as openCypher requires: the part becomes a CTE with
+    /// numbered columns, `un1(c1, c2) AS (…)`, and the UNION reads `SELECT CAST(c1 AS REAL), c2 FROM un1`.
+    private func unionPart(mixingDecimals parts: [CompiledQuery]) -> (CompiledQuery) -> String {
+        let mixed = Set(parts[0].columnTypes.indices.filter { i in
+            let types = parts.map { $0.columnTypes[i] }
+            return types.contains(.decimal) && types.contains { $0 != .decimal }
+        })
+        return { part in
+            let casts = mixed.filter { part.columnTypes[$0] == .decimal }
+            guard !casts.isEmpty else { return "SELECT * FROM (\n" + part.sql + "\n)" }
+            let name = "un\(context.ctes.count + 1)"
+            let columns = part.columns.indices.map { "c\($0 + 1)" }
+            context.ctes.append("\(name)(\(columns.joined(separator: ", "))) AS (\n\(part.sql)\n)")
+            let items = columns.enumerated().map { casts.contains($0.offset) ? "CAST(\($0.element) AS REAL)" : $0.element }
+            return "SELECT " + items.joined(separator: ", ") + " FROM \(name)"
+        }
     }
 
     /// One part of the query, clause by clause. A CALL may come first (its rows start the

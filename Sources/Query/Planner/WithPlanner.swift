@@ -70,7 +70,7 @@ struct WithPlanner {
         if let predicate = with.predicate {
             context.aggregatesAllowed = false
             context.aggregateContext = "in WHERE (aggregate in the WITH, then filter on its name)"
-            next.conditions.append(try context.bind(predicate).sql)
+            next.conditions.append(try context.bindCondition(predicate, "WHERE").sql)
             next.plan.append("Filter WHERE " + context.text(predicate.span))
         }
         return next

@@ -107,11 +107,13 @@ enum PathJSON {
                     switch relationship {
                     case .fixed(let binding):
                         relationshipPieces.append("',' || " + fixed(binding))
+                        nodePieces.append("',' || " + node(nodes[index + 1]))
                     case .variable(let walk):
                         nodePieces.append(PathJSON.viaPieces(of: walk))
                         relationshipPieces.append(PathJSON.relationshipPieces(of: walk, catalog: catalog))
+                        // A zero-length walk (`*0..`) ends where it starts: that node is already in the list.
+                        nodePieces.append("CASE WHEN \(walk.cte)._depth = 0 THEN '' ELSE ',' || " + node(nodes[index + 1]) + " END")
                     }
-                    nodePieces.append("',' || " + node(nodes[index + 1]))
                 }
                 nodeList = "json('[' || substr(" + nodePieces.joined(separator: " || ") + ", 2) || ']')"
                 relationshipList = "json('[' || substr(" + relationshipPieces.joined(separator: " || ") + ", 2) || ']')"
