@@ -34,8 +34,9 @@ struct TextTable {
 }
 
 /// JSON text for reports, with stable key order and no Foundation dependency on formatting.
-enum JSONText {
-    static func string(_ s: String) -> String {
+public enum JSONText {
+    /// `s` as a JSON string literal (quotes, backslashes and control characters escaped).
+    public static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -52,6 +52,7 @@ public final class GraphStore {
             db = try Database(path: path, mode: readOnly ? .readOnly : .readWriteCreate,
                               options: Database.Options(busyTimeoutMilliseconds: 5000, walMode: false, cacheSizeKiB: 65536))
             try db.registerLoomFunctions()  // regexp() and loom_error() for compiled queries
+            try db.registerDecimalAggregates()  // exact sum/min/max of decimal properties
         } catch {
             throw translate(error)
         }

@@ -7,6 +7,8 @@ struct CompletionVocabulary: Sendable {
     var relationshipTypes: [String] = []
     var labelProperties: [String: [String]] = [:]
     var relationshipProperties: [String: [String]] = [:]
+    /// Each relationship type's start and end labels, to infer a node's label from it.
+    var relationshipEnds: [String: RelationshipEnds] = [:]
     var parameters: [String] = []
     var namedQueries: [String] = []
     /// The `$parameters` each named query uses, offered after `:run NAME `.
@@ -16,7 +18,10 @@ struct CompletionVocabulary: Sendable {
         labels = catalog.nodeTypes.map(\.label).sorted()
         relationshipTypes = catalog.edgeTypes.map(\.name).sorted()
         for node in catalog.nodeTypes { labelProperties[node.label] = node.properties.map(\.name) }
-        for edge in catalog.edgeTypes { relationshipProperties[edge.name] = edge.properties.map(\.name) }
+        for edge in catalog.edgeTypes {
+            relationshipProperties[edge.name] = edge.properties.map(\.name)
+            relationshipEnds[edge.name] = RelationshipEnds(from: edge.from, to: edge.to)
+        }
     }
 
     /// Every property name of every label and type, for a variable whose label is not known.
@@ -47,8 +52,8 @@ struct Completion: Equatable {
 /// Computes completions from the text before the cursor and the statement lines typed before it.
 ///
 /// - after `:` inside `( )` (or in `WHERE n:`): labels; after `:` or `|` inside `[ ]`: relationship types
-/// - after `var.`: the properties of `var`'s label when the statement binds it (`(p:Part)`),
-///   else every property name; after `bom.`: the BOM procedures
+/// - after `var.`: the properties of `var`'s label when the statement binds it (`(p:Part)`) or
+///   a typed relationship implies it (`(s:Supplier)-[:SUPPLIES]->(p)`), else every property name; after `bom.`: the BOM procedures
 /// - after `$`: the parameters set with `:param`
 /// - at the start of an empty buffer after `:`: meta-commands; after `:run `: named queries and
 ///   then their `name=` parameters; after `:format `, `:timing `, `:schema `: their arguments
@@ -89,7 +94,7 @@ struct Completer: Sendable {
         case ".":
             let variable = Self.wordBefore(before, at: start - 1)
             if variable.lowercased() == "bom" { return Self.matching(word, Self.procedures) }
-            let bindings = VariableBindings(statement)
+            let bindings = VariableBindings(statement, relationshipEnds: vocabulary.relationshipEnds)
             if let label = bindings.labels[variable] {
                 return Self.matching(word, vocabulary.labelProperties[label] ?? vocabulary.relationshipProperties[label] ?? [])
             }

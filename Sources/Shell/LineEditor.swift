@@ -74,6 +74,18 @@ final class LineEditor: LineSource {
         el_source(editLine, nil)  // the user's ~/.editrc may change bindings
     }
 
+    /// Whether `path` may be used as the history file: missing, empty, or written by libedit
+    /// (it starts with `_HiStOrY_V2_`). Another file (`--history notes.txt` by mistake) would be
+    /// overwritten by the first save, so it is left alone.
+    static func canKeepHistory(in path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        guard let start = try? handle.read(upToCount: historyCookie.utf8.count), !start.isEmpty else { return true }
+        return start.elementsEqual(historyCookie.utf8)
+    }
+
+    private static let historyCookie = "_HiStOrY_V2_"
+
     deinit {
         el_end(editLine)
         history_end(historyHandle)

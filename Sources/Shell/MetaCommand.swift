@@ -47,7 +47,7 @@ enum MetaCommand: Equatable {
         Usage(name: ":explain", syntax: ":explain QUERY", summary: "the plan and the SQL, without running"),
         Usage(name: ":profile", syntax: ":profile QUERY", summary: "run and show the time per step"),
         Usage(name: ":format", syntax: ":format table|csv|json|jsonl|markdown", summary: "how results are printed"),
-        Usage(name: ":param", syntax: ":param NAME VALUE", summary: "set $NAME for the next queries (42, 1.5, 2025-03-01, true, '0042', [1,2])"),
+        Usage(name: ":param", syntax: ":param NAME VALUE", summary: "set $NAME for the next queries (42, 1.5, 2025-03-01, true, '0042', ['a', 'b'], {depth: 2})"),
         Usage(name: ":params", syntax: ":params [clear]", summary: "the parameters set so far (or forget them all)"),
         Usage(name: ":run", syntax: ":run NAME [name=value ...]", summary: "a named query from queries/ (`:queries` lists them)"),
         Usage(name: ":queries", syntax: ":queries", summary: "the named queries and the question each answers"),
@@ -190,12 +190,14 @@ extension MetaCommand: CustomStringConvertible {
     }
 }
 
-/// Splits `:run` arguments at blanks, keeping quoted values together (`name='Kreiselpumpe KP-50'`).
+/// Splits `:run` arguments at blanks, keeping quoted values and lists together
+/// (`name='Kreiselpumpe KP-50'`, `parts=['100428', '100429']`).
 enum ArgumentWords {
     static func split(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quote: Character?
+        var depth = 0
         for character in text {
             if let open = quote {
                 current.append(character)
@@ -203,9 +205,11 @@ enum ArgumentWords {
             } else if character == "'" || character == "\"" {
                 quote = character
                 current.append(character)
-            } else if character.isWhitespace {
+            } else if character.isWhitespace && depth == 0 {
                 if !current.isEmpty { words.append(current); current = "" }
             } else {
+                if "[{".contains(character) { depth += 1 }
+                if "]}".contains(character) { depth = max(0, depth - 1) }
                 current.append(character)
             }
         }

@@ -74,7 +74,11 @@ public enum Repl {
             let ok = runLoop(session, source: PlainLineReader(), failFast: options.failFast, prompts: false)
             return ok && !failed ? 0 : 1
         }
-        let historyPath = ReplOptions.historyFile(option: options.history, environment: environment)
+        var historyPath = ReplOptions.historyFile(option: options.history, environment: environment)
+        if let path = historyPath, !LineEditor.canKeepHistory(in: path) {
+            output.error("warning: \(path) is not a loom history file; it is left alone and the history is kept for this session only")
+            historyPath = nil
+        }
         guard let editor = LineEditor(historyPath: historyPath, complete: { line, pending in
             session.completer.complete(line, pending: pending)
         }) else {
@@ -90,7 +94,6 @@ public enum Repl {
     }
 
     static let prompt = "loom> "
-    static let continuationPrompt = "  ..> "
 
     /// Reads lines into statements and runs them until the end of input or `:quit`.
     /// Returns false when a statement failed.
@@ -107,10 +110,18 @@ public enum Repl {
         reading: while !session.quitRequested {
             source.pending = buffer.pending
             session.interruptBaseline = InterruptSignal.count
-            switch source.readLine(prompt: buffer.isEmpty ? prompt : continuationPrompt) {
+            switch source.readLine(prompt: buffer.isEmpty ? prompt : buffer.continuationPrompt) {
             case .endOfInput:
-                if prompts { session.output.message("") }
-                if let last = buffer.finish(), !prompts { _ = handle(last) }
+                if prompts {
+                    session.output.message("")
+                    // Ctrl-D halfway through a statement: quit, but keep what was typed.
+                    if !buffer.isEmpty {
+                        source.remember(StatementBuffer.singleLine(buffer.pending))
+                        session.output.message("the unfinished statement is kept in the history (Up-arrow brings it back)")
+                    }
+                } else if let last = buffer.finish() {
+                    _ = handle(last)
+                }
                 break reading
             case .interrupted:
                 buffer.clear()

@@ -37,16 +37,19 @@ final class ReplOutput {
         write(.standardError, text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// Starts appending results to `path` (created if missing); stops the previous file.
+    /// Starts appending results to `path` (created if missing), then stops the previous file;
+    /// when `path` cannot be written, the previous file stays.
     func startCopy(to path: String) throws(ReplError) {
-        stopCopy()
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw ReplError("cannot create \(path)")
-            }
+        let expanded = (path as NSString).expandingTildeInPath
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) {
+            guard !isFolder.boolValue else { throw ReplError("\(path) is a folder; give a file name") }
+        } else if !FileManager.default.createFile(atPath: expanded, contents: nil) {
+            throw ReplError("cannot create \(path) (does its folder exist?)")
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw ReplError("cannot write to \(path)") }
+        guard let handle = FileHandle(forWritingAtPath: expanded) else { throw ReplError("cannot write to \(path)") }
         handle.seekToEndOfFile()
+        stopCopy()
         tee = handle
         teePath = path
     }

@@ -18,7 +18,7 @@ extension ReplSession {
             if let chosen { format = chosen }
             report("format: \(format.rawValue)", asked: chosen == nil)
         case .setParameter(let name, let text):
-            let value = QueryParameters.value(text)
+            let value = try ParameterValue.value(text)
             parameters[name] = value
             confirm("$\(name) = \(Self.describe(value))")
         case .parameters:
@@ -30,15 +30,7 @@ extension ReplSession {
             parameters.removeAll()
             confirm("parameters cleared")
         case .run(let name, let arguments):
-            let entry: NamedQueries.Entry
-            do {
-                entry = try NamedQueries.find(name, project: project)
-            } catch {
-                throw ReplError(error.description.hasPrefix("error: ") ? String(error.description.dropFirst(7)) : error.description)
-            }
-            var given = parameters
-            for argument in arguments { given[argument.name] = QueryParameters.value(argument.value) }
-            return runQuery(entry.text, parameters: given)
+            return try runNamedQuery(name, arguments: arguments)
         case .queries:
             let entries = allNamedQueries()
             if entries.isEmpty { throw ReplError("no named queries found (looked in LOOM_QUERY_PATH, ./queries and next to the project)") }
@@ -80,19 +72,16 @@ extension ReplSession {
         if asked { output.message(text) } else { confirm(text) }
     }
 
-    /// `:schema`: the whole schema with counts; `:schema NAME`: one label's or edge type's properties.
+    /// `:schema`: the whole schema with counts; `:schema NAME`: one label's or edge type's properties
+    /// (the name's case does not matter when only one label or type fits).
     private func showSchema(_ name: String?) -> Bool {
-        guard let name else {
-            do {
-                let text = try graph.schemaText()
-                output.result(text, plain: text)
-                return true
-            } catch {
-                output.error(style.error(error.description))
-                return false
-            }
-        }
+        guard var name else { return showSchemaWithCounts() }
         let catalog = graph.catalog
+        let names = catalog.nodeTypes.map(\.label) + catalog.edgeTypes.map(\.name)
+        if !names.contains(name) {
+            let sameWord = names.filter { $0.lowercased() == name.lowercased() }
+            if sameWord.count == 1 { name = sameWord[0] }
+        }
         if let node = catalog.nodeType(name) {
             var text = "(:\(node.label))  key (\(node.key.joined(separator: ", ")))\n"
             text += Self.propertyLines(node.properties)
@@ -107,7 +96,6 @@ extension ReplSession {
             output.result(text, plain: text)
             return true
         }
-        let names = catalog.nodeTypes.map(\.label) + catalog.edgeTypes.map(\.name)
         output.error(style.error("error: no label or edge type '\(name)'" + Suggestions.hint(for: name, in: names)))
         return false
     }
@@ -118,18 +106,7 @@ extension ReplSession {
     }
 
     /// A parameter's value with its type, as `:params` shows it.
-    static func describe(_ value: Value) -> String {
-        switch value {
-        case .null: "null"
-        case .string(let text): "'\(text)' (string)"
-        case .integer: "\(value) (integer)"
-        case .float: "\(value) (float)"
-        case .decimal: "\(value) (decimal)"
-        case .boolean: "\(value) (boolean)"
-        case .date: "\(value) (date)"
-        case .datetime: "\(value) (datetime)"
-        }
-    }
+    static func describe(_ value: Value) -> String { ParameterValue.describe(value) }
 
     static var helpText: String {
         let width = MetaCommand.usages.map(\.syntax.count).max() ?? 0

@@ -61,6 +61,7 @@ final class ReplSession {
     /// Runs one statement or meta-command; false when it failed (or was cancelled).
     @discardableResult
     func execute(_ input: ReplInput) -> Bool {
+        lastWasCancelled = false
         switch input {
         case .statement(let text):
             return runQuery(text, parameters: parameters)
@@ -93,7 +94,7 @@ final class ReplSession {
         // A query that finished just as Ctrl-C came keeps its answer.
         lastWasCancelled = cancelled && { if case .failure = outcome { true } else { false } }()
         if lastWasCancelled {
-            output.error((interactive ? "\n" : "") + style.yellow("cancelled") + ": the query was stopped (Ctrl-C)")
+            reportCancelled()
             return false
         }
         switch outcome {
@@ -109,6 +110,36 @@ final class ReplSession {
             output.result(profile, plain: profile)
         }
         return true
+    }
+
+    /// Ctrl-C stopped the running query (or `:schema`): say so; the rest of the line is skipped.
+    func reportCancelled() {
+        lastWasCancelled = true
+        output.error((interactive ? "\n" : "") + style.yellow("cancelled") + ": the query was stopped (Ctrl-C)")
+    }
+
+    /// `:schema` with counts, which scans every table: on the worker thread, so Ctrl-C stops it.
+    func showSchemaWithCounts() -> Bool {
+        let report = UncheckedSendable(graph)
+        let worker = QueryWorker(interrupter: graph.interrupter, baseline: interruptBaseline ?? InterruptSignal.count)
+        let (outcome, cancelled) = worker.run { _ -> Result<String, EngineError> in
+            do throws(EngineError) {
+                return .success(try report.value.schemaText())
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let text):
+            output.result(text, plain: text)
+            return true
+        case .failure where cancelled:
+            reportCancelled()
+            return false
+        case .failure(let error):
+            output.error(style.error(error.description))
+            return false
+        }
     }
 
     /// A confirmation (`format: csv`), printed only in an interactive session.
@@ -140,24 +171,5 @@ final class ReplSession {
         let name = rest[..<equals.lowerBound]
         return message.replacingCharacters(in: range.lowerBound..<equals.upperBound,
                                            with: "set it with :param \(name) VALUE (or name=value after :run NAME)")
-    }
-
-    /// The `$names` a query text uses, in order of first use (offered after `:run NAME `).
-    static func parameterNames(in text: String) -> [String] {
-        var names: [String] = []
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            if characters[index] == "$" {
-                var end = index + 1
-                while end < characters.count, Completer.isWordCharacter(characters[end]) { end += 1 }
-                let name = String(characters[(index + 1)..<end])
-                if !name.isEmpty, !names.contains(name) { names.append(name) }
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        return names
     }
 }

@@ -9,7 +9,8 @@ enum ReplInput: Equatable, Sendable {
 ///
 /// A statement is complete at a `;` that stands outside strings (`'…'`, `"…"`), back-quoted
 /// names and comments (`// …`, `/* … */`) and outside brackets (`()`, `[]`, `{}`); until then
-/// the REPL shows the continuation prompt. One line may hold several statements
+/// the REPL shows the continuation prompt, which names what is still open (`  (.> ` for a
+/// bracket, `  '.> ` for a string), so a forgotten `)` is easy to spot. One line may hold several statements
 /// (`RETURN 1; RETURN 2;`). A line starting with `:` on an empty buffer is a meta-command and
 /// complete at the end of its line; so are the bare words `quit`, `exit` and `help`.
 struct StatementBuffer: Sendable {
@@ -49,6 +50,16 @@ struct StatementBuffer: Sendable {
         defer { pending = "" }
         let text = pending.trimmingWhitespace
         return StatementScanner(text).hasContent ? .statement(text) : nil
+    }
+
+    /// The prompt for the next line: `  ..> ` while a statement goes on, `  (.> ` (or `[`, `{`)
+    /// while a bracket is open, `  '.> ` (or `"`, a back-quote, `*` for a block comment) inside
+    /// a string, name or comment.
+    var continuationPrompt: String {
+        let scan = StatementScanner(pending)
+        if let open = scan.openLiteral { return "  \(open).> " }
+        if let bracket = scan.openBrackets.last { return "  \(bracket).> " }
+        return "  ..> "
     }
 
     /// Forgets the pending lines (Ctrl-C at the prompt).
@@ -92,6 +103,8 @@ struct StatementScanner {
     private(set) var openBrackets: [Character] = []
     /// The scan ended inside a string, a back-quoted name or a block comment.
     private(set) var endsInsideLiteral = false
+    /// What the scan ended inside: the quote (`'`, `"`, a back-quote) or `*` for a block comment.
+    private(set) var openLiteral: Character?
 
     init(_ text: String) {
         remainderStart = text.startIndex
@@ -117,6 +130,7 @@ struct StatementScanner {
         }
         openBrackets = cursor.brackets
         endsInsideLiteral = cursor.isInString || cursor.isInBlockComment
+        openLiteral = cursor.openQuote.map(Character.init) ?? (cursor.isInBlockComment ? "*" : nil)
     }
 
     /// The state machine over Unicode scalars.
@@ -129,6 +143,7 @@ struct StatementScanner {
         var brackets: [Character] = []
 
         var isInString: Bool { if case .string = mode { true } else { false } }
+        var openQuote: Unicode.Scalar? { if case .string(let quote) = mode { quote } else { nil } }
         var isInBlockComment: Bool { mode == .blockComment }
 
         mutating func step(_ scalar: Unicode.Scalar) -> Event {

@@ -2,12 +2,14 @@ import Engine
 import GraphModel
 
 /// Prints query results as an aligned table fitted to the terminal's width: when the natural
-/// widths do not fit, the widest columns are narrowed first and their long cells end in `…`
-/// (csv and json output always carry the full values). Numbers are right-aligned; `null` is dim.
+/// widths do not fit, the widest text columns are narrowed first and their long cells end in `…`
+/// (csv and json output always carry the full values). Numbers are right-aligned and never cut
+/// (a cut number reads as another number); `null` is dim. When even narrowed columns cannot fit,
+/// each row is printed as a record, one `column  value` line per column (`RecordPrinter`).
 struct TablePrinter {
     var style: TerminalStyle
-    /// The least width a narrowed column keeps.
-    static let minimumColumnWidth = 4
+    /// The least width a narrowed column keeps (narrower cells say too little: records instead).
+    static let minimumColumnWidth = 8
     static let separator = "  "
 
     func render(_ result: QueryResult) -> String {
@@ -19,7 +21,12 @@ struct TablePrinter {
         for row in cells {
             for (column, cell) in row.enumerated() where column < widths.count { widths[column] = max(widths[column], cell.count) }
         }
-        if let width = style.width { widths = Self.fit(widths, into: width) }
+        if let width = style.width {
+            guard let fitted = Self.fit(widths, into: width, keep: numeric) else {
+                return RecordPrinter(style: style, width: width).render(result, cells: cells)
+            }
+            widths = fitted
+        }
 
         func line(_ row: [String], isHeader: Bool, nulls: [Bool]) -> String {
             var parts: [String] = []
@@ -54,20 +61,24 @@ struct TablePrinter {
         return seconds < 1 ? "\(Int(milliseconds)) ms" : "\(Double(Int(seconds * 100)) / 100) s"
     }
 
-    /// Column widths that fit `total` columns: every column wider than a common cap is cut to it,
-    /// the cap chosen as large as fits. When even the minimum does not fit, the minimum is kept.
-    static func fit(_ natural: [Int], into total: Int) -> [Int] {
+    /// Column widths that fit `total` columns: the `keep` columns (numbers) keep their width, every
+    /// other column wider than a common cap is cut to it, the cap chosen as large as fits. Nil when
+    /// even the minimum width does not fit (the rows are then printed as records).
+    static func fit(_ natural: [Int], into total: Int, keep: [Bool] = []) -> [Int]? {
         guard !natural.isEmpty else { return natural }
         let available = total - separator.count * (natural.count - 1)
-        func width(cap: Int) -> Int { natural.reduce(0) { $0 + min($1, cap) } }
+        func kept(_ index: Int) -> Bool { index < keep.count && keep[index] }
+        func width(cap: Int) -> Int {
+            natural.indices.reduce(0) { $0 + (kept($1) ? natural[$1] : min(natural[$1], cap)) }
+        }
         guard width(cap: Int.max) > available else { return natural }
         var low = minimumColumnWidth, high = natural.max() ?? minimumColumnWidth
-        guard width(cap: low) <= available else { return natural.map { min($0, minimumColumnWidth) } }
+        guard width(cap: low) <= available else { return nil }
         while low < high {
             let middle = (low + high + 1) / 2
             if width(cap: middle) <= available { low = middle } else { high = middle - 1 }
         }
-        var widths = natural.map { min($0, low) }
+        var widths = natural.indices.map { kept($0) ? natural[$0] : min(natural[$0], low) }
         // Give the columns that were cut what is left, left to right.
         var spare = available - widths.reduce(0, +)
         for index in widths.indices where spare > 0 && natural[index] > widths[index] {

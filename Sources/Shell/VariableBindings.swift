@@ -1,13 +1,18 @@
 /// The variables a statement typed so far binds, and the label or relationship type of each
 /// where the pattern names one: `MATCH (p:Part)-[l:HAS_COMPONENT]->(c)` binds `p` to `Part`,
 /// `l` to `HAS_COMPONENT` and `c` to nothing. `AS name` and `YIELD a, b` bind names too.
+/// A node without a label gets one from a typed relationship next to it:
+/// `(s:Supplier)-[:SUPPLIES]->(p)` binds `p` to `Part` when SUPPLIES goes from Supplier to Part.
 /// A light token scan for completion, not a parser: strings and comments are skipped.
 struct VariableBindings {
-    private(set) var labels: [String: String] = [:]
+    /// Each variable's label or relationship type, where known.
+    var labels: [String: String] = [:]
     private(set) var variables: [String] = []
 
-    init(_ text: String) {
+    /// `relationshipEnds`: each relationship type's start and end labels (from the catalog).
+    init(_ text: String, relationshipEnds: [String: RelationshipEnds] = [:]) {
         let tokens = Self.tokens(text)
+        defer { inferLabels(tokens, relationshipEnds: relationshipEnds) }
         var seen = Set<String>()
         func bind(_ name: String) {
             if seen.insert(name).inserted { variables.append(name) }

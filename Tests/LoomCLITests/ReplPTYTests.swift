@@ -167,6 +167,52 @@ import TestSupport
         terminal.type(Keys.ctrlD)
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test func aNarrowTerminalGetsRecordsThatFitAndCSVKeepsTheFullValues() throws {
+        let (terminal, _) = try repl(environment: ["NO_COLOR": "1"])
+        terminal.resize(columns: 40)
+        terminal.type("MATCH (s:Supplier)-[:SUPPLIES]->(p:Part) WHERE p.number = '100428' RETURN p.number, p.description, "
+                      + "s.name, s.street, s.postalCode, s.city, s.country ORDER BY s.name;" + Keys.enter)
+        try terminal.waitFor("-[ row 1 ]")
+        let records = try terminal.waitFor("2 rows")
+        let lines = records.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.count >= 8)
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        #expect(records.contains("p.number      100428"))
+        try terminal.waitForPrompt()
+        terminal.type(":format csv" + Keys.enter)
+        try terminal.waitForPrompt()
+        terminal.type("MATCH (p:Part) WHERE p.number = '100428' RETURN p.number, p.description, 'a long text that is wider than the window' AS t;" + Keys.enter)
+        let csv = try terminal.waitForPrompt()
+        #expect(csv.contains("100428,Rillenkugellager 6204-2RS C3,a long text that is wider than the window\r\n"))
+        terminal.type(Keys.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func ctrlDHalfwayThroughAStatementQuitsButKeepsItInTheHistory() throws {
+        let (terminal, home) = try repl()
+        terminal.type("MATCH (p:Part)" + Keys.enter)
+        try terminal.waitForPrompt("..> ")
+        terminal.type("WHERE p.kind = 'raw'" + Keys.enter)
+        try terminal.waitForPrompt("..> ")
+        terminal.type(Keys.ctrlD)
+        try terminal.waitFor("the unfinished statement is kept in the history")
+        #expect(try terminal.waitForExit() == 0)
+        let file = try String(contentsOf: home.appendingPathComponent(".loom_history"), encoding: .utf8)
+        #expect(file.contains("WHERE\\040p.kind"), "\(file)")
+    }
+
+    @Test func aHistoryPathThatIsNotAHistoryFileIsLeftAlone() throws {
+        let notes = try Fixtures.temporaryDirectory("repl-notes").appendingPathComponent("notes.txt")
+        try Fixtures.write("my notes\n", to: notes)
+        let (terminal, _) = try repl(environment: ["LOOM_HISTORY": notes.path])
+        #expect(terminal.screen.contains("is not a loom history file"))
+        terminal.type("RETURN 1 AS x;" + Keys.enter)
+        try terminal.waitForPrompt()
+        terminal.type(Keys.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "my notes\n")
+    }
 }
 
 // MARK: - The pseudo-terminal driver
@@ -259,6 +305,12 @@ final class PseudoTerminal {
             waitpid(pid, &status, 0)
         }
         close(master)
+    }
+
+    /// Resizes the window (the program gets SIGWINCH and reads the new width before its next table).
+    func resize(columns: UInt16, rows: UInt16 = 40) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     }
 
     /// Types `keys` (all at once, as a fast typist or a paste would).

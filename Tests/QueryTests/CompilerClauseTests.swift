@@ -60,15 +60,19 @@ let supplierPlant = Catalog(
     }
 
     @Test func withDistinctOrderAndLimitStayInsideTheCTE() {
+        // The DISTINCT is numbered around a subquery; the RETURN keeps the WITH's order.
         assertSQL("MATCH (p:Part) WITH DISTINCT p.kind AS kind ORDER BY kind SKIP 1 LIMIT 2 RETURN kind", """
             WITH w1 AS (
-            SELECT DISTINCT n1."kind" AS c1
+            SELECT c1, row_number() OVER (ORDER BY k1 ASC NULLS LAST) AS ord FROM (
+            SELECT DISTINCT n1."kind" AS c1, n1."kind" AS k1
             FROM "node_Part" AS n1
-            ORDER BY n1."kind" ASC NULLS LAST
+            )
+            ORDER BY ord
             LIMIT ?2 OFFSET ?1
             )
             SELECT w1.c1
             FROM w1
+            ORDER BY w1.ord
             """)
     }
 
@@ -111,12 +115,14 @@ let supplierPlant = Catalog(
         assertSQL("UNWIND [1, 2, 3] AS x RETURN x", """
             SELECT u1.value
             FROM json_each(json_array(?1, ?2, ?3)) AS u1
+            ORDER BY u1.key
             """)
         assertSQL("UNWIND $parts AS n MATCH (p:Part {number: n}) RETURN p.number", """
             SELECT n1."number"
             FROM json_each(?1) AS u1
             JOIN "node_Part" AS n1
             WHERE n1."number" = u1.value
+            ORDER BY u1.key
             """)
         assertSQL("MATCH (a:Part)-[:HAS_COMPONENT]->(c:Part) WITH a, collect(c.number) AS cs UNWIND cs AS c RETURN a.number, c", """
             WITH w1 AS (

@@ -30,7 +30,7 @@ import Testing
             + "count(*) AS lines, sum(r.quantity), collect(c.number), p, c.unitCost > 1")
         #expect(compiled.columns == ["part", "c.kind", "r.quantity", "lines", "sum(r.quantity)", "collect(c.number)", "p",
                                      "c.unitCost > 1"])
-        #expect(compiled.columnTypes == [.string, .enumeration(["FERT", "HALB", "ROH"]), .decimal, .integer, .float, nil, nil,
+        #expect(compiled.columnTypes == [.string, .enumeration(["FERT", "HALB", "ROH"]), .decimal, .integer, .decimal, nil, nil,
                                          .boolean])
         #expect(compiled.sql.contains("GROUP BY n1.\"number\", n2.\"kind\", r1.\"quantity\", n1._id, "))
     }

@@ -100,4 +100,21 @@ import Testing
         #expect(bindings.labels == ["p": "Part", "l": "HAS_COMPONENT"])
         #expect(bindings.variables == ["p", "l", "c", "n", "component", "q"])
     }
+
+    @Test func aNodesLabelIsInferredFromATypedRelationship() {
+        // `p` has no label, but SUPPLIES goes from Supplier to Part.
+        #expect(completer.complete("MATCH (s:Supplier)-[:SUPPLIES]->(p) RETURN p.").candidates == ["description", "kind", "number", "unitCost"])
+        #expect(completer.complete("MATCH (p)<-[:SUPPLIES]-(s) RETURN s.").candidates == ["id", "name"])
+        #expect(completer.complete("MATCH (a:Part)-[:HAS_COMPONENT]-(c) RETURN c.q").candidates == [])
+        #expect(completer.complete("MATCH (a:Part)-[l:HAS_COMPONENT]-(c) RETURN c.n").candidates == ["number"])
+    }
+
+    @Test func inferenceNeedsOneTypeAndADirectionWhenTheEndsDiffer() {
+        let ends = CompletionVocabulary(catalog: Self.catalog).relationshipEnds
+        #expect(VariableBindings("MATCH (s)-[:SUPPLIES]->(p)", relationshipEnds: ends).labels == ["s": "Supplier", "p": "Part"])
+        #expect(VariableBindings("MATCH (s)-[:SUPPLIES]-(p)", relationshipEnds: ends).labels.isEmpty)
+        #expect(VariableBindings("MATCH (s)-[:SUPPLIES|HAS_COMPONENT]->(p)", relationshipEnds: ends).labels.isEmpty)
+        // A label written in the pattern wins.
+        #expect(VariableBindings("MATCH (x:Plant)-[:SUPPLIES]->(p)", relationshipEnds: ends).labels == ["x": "Plant", "p": "Part"])
+    }
 }

@@ -37,6 +37,11 @@ import Testing
         #expect(throws: ReplError.self) { try MetaCommand.parse(":run where-used 100428") }
     }
 
+    @Test func runKeepsAListValueWithBlanksTogether() throws {
+        let command = try MetaCommand.parse(":run cost-rollup parts=['100103', '100104'] asOf=2025-03-01")
+        #expect(command == .run(name: "cost-rollup", arguments: [("parts", "['100103', '100104']"), ("asOf", "2025-03-01")]))
+    }
+
     @Test func anUnknownCommandGetsADidYouMean() {
         #expect(throws: ReplError.self) { try MetaCommand.parse(":shema") }
         do {

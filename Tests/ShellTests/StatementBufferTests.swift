@@ -27,9 +27,25 @@ import Testing
     @Test func aSemicolonInsideOpenBracketsWaitsForThemToClose() {
         var buffer = StatementBuffer()
         #expect(buffer.append("RETURN [1, 2;").isEmpty)
+        #expect(buffer.continuationPrompt == "  [.> ")
         #expect(buffer.append("] AS list;") == [.statement("RETURN [1, 2;\n] AS list")])
-        #expect(buffer.append("MATCH (p:Part {number: '1'") .isEmpty)
+        #expect(buffer.append("MATCH (p:Part {number: '1'").isEmpty)
+        #expect(buffer.continuationPrompt == "  {.> ")
         #expect(buffer.append("}) RETURN p;") == [.statement("MATCH (p:Part {number: '1'\n}) RETURN p")])
+    }
+
+    @Test func theContinuationPromptNamesWhatIsStillOpen() {
+        var buffer = StatementBuffer()
+        _ = buffer.append("MATCH (p:Part")
+        #expect(buffer.continuationPrompt == "  (.> ")
+        _ = buffer.append(") WHERE p.description = 'Kreisel")
+        #expect(buffer.continuationPrompt == "  '.> ")
+        _ = buffer.append("pumpe' /* a comment")
+        #expect(buffer.continuationPrompt == "  *.> ")
+        _ = buffer.append("*/ RETURN p")
+        #expect(buffer.continuationPrompt == "  ..> ")
+        #expect(buffer.append(";") == [.statement("MATCH (p:Part\n) WHERE p.description = 'Kreisel\npumpe' /* a comment\n*/ RETURN p")])
+        #expect(buffer.isEmpty)
     }
 
     @Test func anExtraClosingBracketStillEndsAtTheSemicolon() {

@@ -35,9 +35,38 @@ import Testing
         #expect(TablePrinter.fit([6, 44, 4], into: 40) == [6, 26, 4])
         #expect(TablePrinter.fit([30, 30], into: 42) == [20, 20])
         #expect(TablePrinter.fit([5, 5], into: 80) == [5, 5])
-        // Too narrow for even the minimum: every column keeps at most the minimum width.
-        #expect(TablePrinter.fit([10, 10, 10, 10], into: 8) == [4, 4, 4, 4])
+        // Too narrow for even the minimum: nil (the rows are printed as records).
+        #expect(TablePrinter.fit([10, 10, 10, 10], into: 8) == nil)
+        // Number columns keep their width; the text columns give way.
+        #expect(TablePrinter.fit([12, 30, 11], into: 40, keep: [true, false, true]) == [12, 13, 11])
         #expect(TablePrinter.cut("Kreiselpumpe", to: 6) == "Kreis…")
+    }
+
+    @Test func numbersAreNeverCutOnlyText() {
+        let wide = QueryResult(columns: ["cost", "text", "count"],
+                               rows: [[.float(1234567.891), .string(String(repeating: "x", count: 50)), .integer(123456789012)]],
+                               truncated: false, seconds: 0)
+        let lines = TablePrinter(style: TerminalStyle(colour: false, width: 40)).render(wide).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        #expect(lines[2] == "1234567.891  xxxxxxxxxxxx…  123456789012")
+    }
+
+    @Test func aResultTooWideForTheTerminalIsPrintedAsRecords() throws {
+        let columns = ["p.number", "p.description", "s.name", "s.street", "s.postalCode", "s.city", "s.country", "cost"]
+        let wide = QueryResult(columns: columns,
+                               rows: [[.string("100428"), .string("Rillenkugellager 6204-2RS C3"), .string("Wälzlager-Vertrieb Roth GmbH"),
+                                       .string("Hafenstraße 12"), .string("97424"), .string("Schweinfurt"), .null, .integer(12)]],
+                               truncated: false, seconds: 0)
+        let text = TablePrinter(style: TerminalStyle(colour: false, width: 40)).render(wide)
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        #expect(String(try #require(lines.first)) == "-[ row 1 ]" + String(repeating: "-", count: 30))
+        #expect(lines.contains("p.number      100428"))
+        #expect(lines.contains("p.descripti…  Rillenkugellager 6204-2RS…"))
+        #expect(lines.contains("s.country     null"))
+        #expect(lines.count == 1 + columns.count)
+        // Without a width (a pipe, :output) the table stays a table with the full values.
+        #expect(TablePrinter(style: .plain).render(wide).hasPrefix("p.number  p.description"))
     }
 
     @Test func colourOnlyWhenAsked() {

@@ -6,7 +6,8 @@ import GraphModel
 /// |---|---|
 /// | `count(*)`, `count([DISTINCT] x)` | `count(*)`, `count([DISTINCT] x)` (a node counts by `_id`) |
 /// | `sum(x)` | `coalesce(sum(x), 0)` (openCypher: the sum of no values is 0) |
-/// | `avg`, `min`, `max` | same name; decimals are read as REAL, so the result is a float |
+/// | `sum`, `min`, `max` of a decimal | `loom_decimal_sum/min/max` (exact, registered by SQLiteDB) |
+/// | `avg`, `min`, `max` | same name; other numbers as SQLite computes them; `avg` of decimals is a float |
 /// | `collect(x)` | `json_group_array(x) FILTER (WHERE x IS NOT NULL)`: a JSON array text, nulls skipped |
 /// | `toUpper`, `toLower` | `upper`, `lower` (SQLite changes ASCII letters only) |
 /// | `trim` | `trim(x, <space, tab, CR, LF, VT, FF>)` |
@@ -193,6 +194,14 @@ extension CompilationContext {
         case "count":
             sql = "count(\(distinct)\(value))"
             type = .known(.integer)
+        case "sum" where argument.type.isDecimal && !call.distinct:
+            // Exact: `loom_decimal_sum` adds the decimals' digits (0.1 + 0.2 is 0.3).
+            sql = "coalesce(loom_decimal_sum(\(argument.sql)), '0')"
+            type = .known(.decimal)
+        case "min" where argument.type.isDecimal, "max" where argument.type.isDecimal:
+            // The smallest / largest by number, returned with its digits as written (DISTINCT changes nothing).
+            sql = "loom_decimal_\(name)(\(argument.sql))"
+            type = .known(.decimal)
         case "sum":
             try numberOnly()
             sql = "coalesce(sum(\(distinct)\(argument.numeric)), 0)"

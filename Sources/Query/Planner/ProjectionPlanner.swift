@@ -6,7 +6,8 @@ import GraphModel
 /// items, a node by its `_id`). ORDER BY sees the projected aliases and, when the projection
 /// neither aggregates nor is DISTINCT, the matched variables too. Nulls sort last ascending and
 /// first descending (openCypher orders null above every value). SKIP and LIMIT are
-/// placeholders: `LIMIT ?n OFFSET ?m`.
+/// placeholders: `LIMIT ?n OFFSET ?m`. The order a WITH's ORDER BY establishes carries on to the
+/// answer as `RowOrder` describes.
 ///
 /// A WITH projects into a CTE (see `WithPlanner`): its columns are named `c1`, `c2`, … (never
 /// after the user's aliases: identifiers in the SQL come only from the catalog), and a whole
@@ -21,6 +22,8 @@ struct ProjectionPlanner {
         var items: [ProjectionItem]
         var bound: [BoundExpression]
         var plan: [String]
+        /// The order its rows carry on to the clauses after a WITH (see `RowOrder`).
+        var order: RowOrder.Outgoing
     }
 
     func plan(_ clause: ReturnClause, select: QueryPlanner.Select) throws(QueryError) -> CompiledQuery {
@@ -69,7 +72,7 @@ struct ProjectionPlanner {
         }
 
         // ORDER BY.
-        var orderTerms: [String] = []
+        var orderKeys: [RowOrder.Key] = []
         if !projection.orderBy.isEmpty {
             let outer = context.scope
             var sortScope = (aggregating || projection.distinct) ? Scope() : outer
@@ -99,7 +102,7 @@ struct ProjectionPlanner {
                         + "(ORDER BY xs[0]) or by size(xs)", at: sort.expression.span)
                 }
                 let value = key.type.isEntity ? (key.groupKey ?? key.sql) : key.numeric
-                orderTerms.append(value + (sort.descending ? " DESC NULLS FIRST" : " ASC NULLS LAST"))
+                orderKeys.append(RowOrder.Key(sql: value, descending: sort.descending))
             }
         }
         context.aggregatesAllowed = false
@@ -122,12 +125,14 @@ struct ProjectionPlanner {
             }
             outputs.append("\(value) AS c\(index + 1)")
         }
-        var lines = ["SELECT " + (projection.distinct ? "DISTINCT " : "") + outputs.joined(separator: ", ")]
+        let groupKeys = items.filter { !$0.hasAggregate }.map { $0.groupKey ?? $0.sql }
+        let order = RowOrder(own: orderKeys, incoming: select.order, aggregating: aggregating,
+                             distinct: projection.distinct, groupKeys: groupKeys.count, intoCTE: intoCTE)
+        var lines = order.select(outputs, distinct: projection.distinct)
         lines += select.from
         if !select.conditions.isEmpty { lines.append("WHERE " + SQLText.and(select.conditions)) }
-        let groupKeys = items.filter { !$0.hasAggregate }.map { $0.groupKey ?? $0.sql }
         if aggregating, !groupKeys.isEmpty { lines.append("GROUP BY " + groupKeys.joined(separator: ", ")) }
-        if !orderTerms.isEmpty { lines.append("ORDER BY " + orderTerms.joined(separator: ", ")) }
+        lines = order.ordered(lines, columns: outputs.count)
         if limit != nil || skip != nil {
             lines.append("LIMIT \(limit ?? "-1")" + (skip.map { " OFFSET " + $0 } ?? ""))
         }
@@ -144,7 +149,8 @@ struct ProjectionPlanner {
         }
         if let s = projection.skip { plan.append("Skip " + context.text(s.span)) }
         if let l = projection.limit { plan.append("Limit " + context.text(l.span)) }
-        return Projected(lines: lines, columns: columns, items: projectionItems, bound: items, plan: plan)
+        return Projected(lines: lines, columns: columns, items: projectionItems, bound: items, plan: plan,
+                         order: order.outgoing)
     }
 
     /// SKIP or LIMIT: a non-negative integer literal or a parameter.

@@ -20,6 +20,10 @@ struct QueryPlanner {
         var from: [String] = []
         var conditions: [String] = []
         var plan: [String] = []
+        /// The order the rows so far carry (see `RowOrder`): `[]` while there is one row (nothing
+        /// matched yet), SQL sort terms after a `WITH … ORDER BY` or an UNWIND of ordered rows,
+        /// nil once MATCH or CALL expanded unordered rows or a projection ended the order.
+        var order: [String]? = []
     }
 
     func plan(_ statement: Statement) throws(QueryError) -> CompiledQuery {
@@ -109,6 +113,7 @@ struct QueryPlanner {
                 }
                 let standalone = single.clauses.count == 1
                 let (native, names) = try CallPlanner(context: context).plan(call, standalone: standalone, into: &select)
+                if select.order == [] { select.order = nil }
                 nativeCall = native
                 if standalone { projection = Self.returning(names, at: call.span) }
             case .return(let r): projection = r
@@ -155,6 +160,7 @@ struct QueryPlanner {
 
     private func addMatch(_ match: MatchClause, to select: inout Select) throws(QueryError) {
         let binding = try context.bindMatch(match, prior: select)
+        if select.order == [] { select.order = nil }
         select.plan.append(binding.plan)
         select.plan += binding.details
         if !match.optional {

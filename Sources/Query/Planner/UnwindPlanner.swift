@@ -4,7 +4,8 @@ import GraphModel
 ///
 /// A list literal becomes `json_each(json_array(?1, ?2, …))` (its elements keep their type when
 /// they share one), a `$parameter` `json_each(?1)` (bound as a JSON list text), and a list passed
-/// on by WITH (`collect(…)`) `json_each(w1.c2)`. An empty list or null gives no rows.
+/// on by WITH (`collect(…)`) `json_each(w1.c2)`. An empty list or null gives no rows. The
+/// elements come in list order: `json_each`'s `key` (the index) is added to the rows' order.
 struct UnwindPlanner {
     let context: CompilationContext
 
@@ -43,6 +44,8 @@ struct UnwindPlanner {
         }
         let alias = context.nextUnwindAlias()
         select.from.append((select.from.isEmpty ? "FROM " : "JOIN ") + "\(source) AS \(alias)")
+        // Each row's elements follow it in list order (openCypher), after the order the rows carry.
+        select.order?.append("\(alias).key")
         select.plan.append("Unwind \(context.text(unwind.list.span)) AS \(name)")
         context.scope.bind(name, .value(BoundExpression(sql: "\(alias).value", type: type)))
         context.scope.dropped.remove(name)

@@ -18,7 +18,8 @@ import GraphModel
 /// through as its `_id` and is joined back to its table by that primary key right after the
 /// CTE (a LEFT JOIN when it may be null), so property access, whole-node values and later
 /// MATCH clauses work on it as before. Only the projected names stay in scope; the WHERE after
-/// WITH sees them and filters the CTE's rows (after its ORDER BY, SKIP and LIMIT).
+/// WITH sees them and filters the CTE's rows (after its ORDER BY, SKIP and LIMIT). A WITH whose
+/// rows carry an order adds a column `ord` numbering them, which the rest orders by (`RowOrder`).
 struct WithPlanner {
     let context: CompilationContext
 
@@ -32,6 +33,11 @@ struct WithPlanner {
         var next = QueryPlanner.Select()
         next.from = ["FROM \(name)"]
         next.plan = projected.plan
+        switch projected.order {
+        case .ordinal: next.order = ["\(name).ord"]
+        case .single: next.order = []
+        case .none: next.order = nil
+        }
         var scope = Scope()
         scope.dropped = outer.dropped.union(outer.names).subtracting(projected.columns)
         for (index, (column, bound)) in zip(projected.columns, projected.bound).enumerated() {
