@@ -3,8 +3,10 @@
 /// file name for `-f file.cypher`).
 public enum DiagnosticRenderer {
     public static func render(message: String, span: SourceSpan, sourceLine: String,
-                              severity: String = "error", name: String = "query") -> String {
-        let number = String(span.line)
+                              severity: String = "error", name: String = "query",
+                              shownAt shown: SourceSpan? = nil) -> String {
+        let place = shown ?? span
+        let number = String(place.line)
         let gutter = String(repeating: " ", count: number.count)
         let lineLength = sourceLine.unicodeScalars.count
         let caretStart = min(span.column - 1, lineLength)
@@ -12,7 +14,7 @@ public enum DiagnosticRenderer {
         let trimmedLine = sourceLine.hasSuffix("\r") ? String(sourceLine.dropLast()) : sourceLine
         return """
         \(severity): \(message)
-        \(gutter)--> \(name):\(span.line):\(span.column)
+        \(gutter)--> \(name):\(place.line):\(place.column)
         \(gutter) |
         \(number) | \(trimmedLine)
         \(gutter) | \(String(repeating: " ", count: caretStart))\(String(repeating: "^", count: caretCount))
@@ -20,10 +22,13 @@ public enum DiagnosticRenderer {
     }
 
     /// Renders against the whole query text (binder and runtime errors use this).
+    /// `shown` is the position to print (the gutter's line number and `name:LINE:COL`) when the
+    /// query sits inside a larger file; the excerpt and caret still come from `span` in `query`.
     public static func render(message: String, span: SourceSpan, in query: String,
-                              severity: String = "error", name: String = "query") -> String {
+                              severity: String = "error", name: String = "query",
+                              shownAt shown: SourceSpan? = nil) -> String {
         render(message: message, span: span, sourceLine: line(span.line, of: Array(query.unicodeScalars)),
-               severity: severity, name: name)
+               severity: severity, name: name, shownAt: shown)
     }
 
     /// The text of 1-based line `number` of `source`, without its line break.

@@ -39,4 +39,14 @@ public struct QueryError: Error, Sendable, Hashable, CustomStringConvertible {
     public func rendered(name: String) -> String {
         DiagnosticRenderer.render(message: message, span: span, in: source, name: name)
     }
+
+    /// The error placed in the file the query was read from: the query text starts at `line`,
+    /// `column` of `name` (a script with several statements), so the position shown is the
+    /// file's, e.g. ` --> setup.cypher:12:8`.
+    public func rendered(name: String, line: Int, column: Int) -> String {
+        var shown = span
+        shown.line = span.line + line - 1
+        shown.column = span.line == 1 ? span.column + column - 1 : span.column
+        return DiagnosticRenderer.render(message: message, span: span, in: source, name: name, shownAt: shown)
+    }
 }

@@ -24,6 +24,13 @@ protocol LineSource: AnyObject {
     var history: [String] { get }
     /// The statement lines typed before the current one (for completion).
     var pending: String { get set }
+    /// The file the lines come from, for error positions (`setup.cypher:12:8`); nil at a
+    /// terminal, where a statement's own lines are numbered.
+    var sourceName: String? { get }
+}
+
+extension LineSource {
+    var sourceName: String? { nil }
 }
 
 /// The line editor on a terminal, over libedit (the only user of `CLibEdit`): emacs key
@@ -190,6 +197,7 @@ final class LineEditor: LineSource {
 /// Lines from standard input when it is not a terminal (a script piped in): no prompt, no editing.
 final class PlainLineReader: LineSource {
     var pending = ""
+    var sourceName: String? { "<stdin>" }
     var history: [String] { [] }
 
     func readLine(prompt: String) -> LineRead {

@@ -65,7 +65,7 @@ public enum Repl {
             guard let data = FileManager.default.contents(atPath: initFile) else {
                 throw .input(.init(.error, "init file not found: \(initFile)"))
             }
-            let script = PlainScript(String(decoding: data, as: UTF8.self))
+            let script = PlainScript(String(decoding: data, as: UTF8.self), name: initFile)
             failed = !runLoop(session, source: script, failFast: options.failFast, prompts: false)
             if failed && options.failFast { return 1 }
             if session.quitRequested { return failed ? 1 : 0 }
@@ -101,9 +101,12 @@ public enum Repl {
     static func runLoop(_ session: ReplSession, source: LineSource, failFast: Bool, prompts: Bool) -> Bool {
         var buffer = StatementBuffer()
         var allSucceeded = true
-        func handle(_ input: ReplInput) -> Bool {
+        func handle(_ input: ReplInput, at position: StatementBuffer.Position?) -> Bool {
             if prompts { source.remember(entry(for: input)) }
-            let ok = session.execute(input)
+            let origin = source.sourceName.flatMap { name in
+                position.map { QueryOrigin(name: name, line: $0.line, column: $0.column) }
+            }
+            let ok = session.execute(input, origin: origin)
             if !ok { allSucceeded = false }
             return ok || !failFast
         }
@@ -120,14 +123,18 @@ public enum Repl {
                         session.output.message("the unfinished statement is kept in the history (Up-arrow brings it back)")
                     }
                 } else if let last = buffer.finish() {
-                    _ = handle(last)
+                    _ = handle(last, at: buffer.statementOrigins.first)
                 }
                 break reading
             case .interrupted:
                 buffer.clear()
             case .line(let line):
-                for input in buffer.append(line) {
-                    guard handle(input) else { break reading }
+                let inputs = buffer.append(line)
+                var origins = buffer.statementOrigins[...]
+                for input in inputs {
+                    var position: StatementBuffer.Position?
+                    if case .statement = input { position = origins.popFirst() }
+                    guard handle(input, at: position) else { break reading }
                     if session.quitRequested { break reading }
                     // Ctrl-C stops the rest of the line too.
                     if session.lastWasCancelled { buffer.clear(); break }
@@ -152,9 +159,11 @@ final class PlainScript: LineSource {
     private var next = 0
     var pending = ""
     var history: [String] { [] }
+    let sourceName: String?
 
-    init(_ text: String) {
+    init(_ text: String, name: String? = nil) {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        sourceName = name
     }
 
     func readLine(prompt: String) -> LineRead {

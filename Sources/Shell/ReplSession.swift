@@ -60,11 +60,11 @@ final class ReplSession {
 
     /// Runs one statement or meta-command; false when it failed (or was cancelled).
     @discardableResult
-    func execute(_ input: ReplInput) -> Bool {
+    func execute(_ input: ReplInput, origin: QueryOrigin? = nil) -> Bool {
         lastWasCancelled = false
         switch input {
         case .statement(let text):
-            return runQuery(text, parameters: parameters)
+            return runQuery(text, parameters: parameters, origin: origin)
         case .metaCommand(let line):
             do {
                 return try perform(try MetaCommand.parse(line))
@@ -78,13 +78,13 @@ final class ReplSession {
     // MARK: - Queries
 
     /// Compiles and runs `text` on a worker thread (Ctrl-C cancels it) and prints the outcome.
-    func runQuery(_ text: String, parameters: [String: Value]) -> Bool {
+    func runQuery(_ text: String, parameters: [String: Value], origin: QueryOrigin? = nil) -> Bool {
         let report = UncheckedSendable(graph)
         let limit = maxRows
         let worker = QueryWorker(interrupter: graph.interrupter, baseline: interruptBaseline ?? InterruptSignal.count)
         let (outcome, cancelled) = worker.run { flag -> Result<QueryOutcome, EngineError> in
             let request = QueryRequest(text: text, parameters: parameters, maxRows: limit,
-                                       isCancelled: { flag.isCancelled })
+                                       isCancelled: { flag.isCancelled }, origin: origin)
             do throws(EngineError) {
                 return .success(try report.value.run(request))
             } catch {

@@ -14,8 +14,21 @@ enum ReplInput: Equatable, Sendable {
 /// (`RETURN 1; RETURN 2;`). A line starting with `:` on an empty buffer is a meta-command and
 /// complete at the end of its line; so are the bare words `quit`, `exit` and `help`.
 struct StatementBuffer: Sendable {
+    /// A place in the input: 1-based line (counting every line appended) and column.
+    struct Position: Equatable, Sendable {
+        var line: Int
+        var column: Int
+    }
+
     /// The text typed since the last complete statement (lines joined with newlines).
     private(set) var pending = ""
+    /// Where `pending` starts in the input.
+    private var pendingStart = Position(line: 1, column: 1)
+    /// How many lines were appended so far.
+    private var linesRead = 0
+    /// Where each statement returned by the last `append` or `finish` starts in the input, in
+    /// order (for error positions in a script: `setup.cypher:12:8`).
+    private(set) var statementOrigins: [Position] = []
 
     init() {}
 
@@ -24,6 +37,8 @@ struct StatementBuffer: Sendable {
 
     /// Adds one line (without its newline) and returns the inputs it completed.
     mutating func append(_ line: String) -> [ReplInput] {
+        linesRead += 1
+        statementOrigins = []
         if isEmpty {
             let trimmed = line.trimmingWhitespace
             if trimmed.hasPrefix(":") {
@@ -37,11 +52,25 @@ struct StatementBuffer: Sendable {
                 return [.metaCommand(":" + trimmed.lowercased())]
             }
         }
+        if pending.isEmpty { pendingStart = Position(line: linesRead, column: 1) }
         pending = pending.isEmpty ? line : pending + "\n" + line
         let scan = StatementScanner(pending)
+        statementOrigins = scan.statementStarts.map { position(of: $0) }
+        pendingStart = position(of: scan.remainderStart)
         pending = String(pending[scan.remainderStart...])
         if !StatementScanner(pending).hasContent { pending = "" }
         return scan.statements.map(ReplInput.statement)
+    }
+
+    /// The input position of an index into `pending`.
+    private func position(of index: String.Index) -> Position {
+        let before = pending.unicodeScalars[..<index]
+        let newlines = before.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        guard newlines > 0, let lastBreak = before.lastIndex(of: "\n") else {
+            return Position(line: pendingStart.line, column: pendingStart.column + before.count)
+        }
+        let column = pending.unicodeScalars[pending.unicodeScalars.index(after: lastBreak)..<index].count + 1
+        return Position(line: pendingStart.line + newlines, column: column)
     }
 
     /// What is left at the end of input, if it holds more than blanks and comments: a script's
@@ -49,7 +78,10 @@ struct StatementBuffer: Sendable {
     mutating func finish() -> ReplInput? {
         defer { pending = "" }
         let text = pending.trimmingWhitespace
-        return StatementScanner(text).hasContent ? .statement(text) : nil
+        guard StatementScanner(text).hasContent else { return nil }
+        let start = pending.unicodeScalars.firstIndex { !$0.properties.isWhitespace } ?? pending.startIndex
+        statementOrigins = [position(of: start)]
+        return .statement(text)
     }
 
     /// The prompt for the next line: `  ..> ` while a statement goes on, `  (.> ` (or `[`, `{`)
@@ -95,6 +127,8 @@ struct StatementBuffer: Sendable {
 struct StatementScanner {
     /// Complete statements, trimmed, without their `;` (empty ones dropped).
     private(set) var statements: [String] = []
+    /// Where each of `statements` starts in the text (its first non-blank character).
+    private(set) var statementStarts: [String.Index] = []
     /// Where the text after the last complete statement starts.
     private(set) var remainderStart: String.Index
     /// Whether the remainder holds anything but blanks and comments.
@@ -117,7 +151,10 @@ struct StatementScanner {
             switch event {
             case .statementEnd:
                 let statement = String(text.unicodeScalars[remainderStart..<index]).trimmingWhitespace
-                if StatementScanner(statement).hasContent { statements.append(statement) }
+                if StatementScanner(statement).hasContent {
+                    statements.append(statement)
+                    statementStarts.append(text.unicodeScalars[remainderStart..<index].firstIndex { !$0.properties.isWhitespace } ?? remainderStart)
+                }
                 remainderStart = next
                 hasContent = false
                 cursor.brackets.removeAll()

@@ -62,11 +62,15 @@ struct QueryCommand: ParsableCommand {
             }
             text = String(decoding: data, as: UTF8.self)
         }
+        var origin = file.map { QueryOrigin(name: $0) }
         if let name = text, file == nil, NamedQueries.isName(name) {
-            text = try NamedQueries.find(name, project: project).text
+            let named = try NamedQueries.find(name, project: project)
+            text = named.text
+            origin = QueryOrigin(name: named.path)
         }
         let graph = try Engine.openGraph(project: project, database: db)
-        let request = QueryRequest(text: text ?? "", parameters: try QueryParameters.parse(parameters), maxRows: maxRows)
+        let request = QueryRequest(text: text ?? "", parameters: try QueryParameters.parse(parameters), maxRows: maxRows,
+                                   origin: origin)
         switch try graph.run(request) {
         case .rows(let result):
             print(result.render(format), terminator: "")

@@ -84,4 +84,14 @@ import TestSupport
         #expect(result.stderr.contains("error: the query failed while running: invalid regular expression '[a'"))
         #expect(!result.stderr.contains("SELECT"))
     }
+
+    @Test func anErrorInAQueryFileNamesTheFile() throws {
+        let db = try Self.database.get()
+        let file = try Fixtures.temporaryDirectory("query-file-error").appendingPathComponent("question.cypher")
+        try Fixtures.write("// which parts?\nMATCH (p:Part)\nRETURN p.descripton\n", to: file)
+        let result = try LoomProcess.run(["query", "--db", db, "-f", file.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("error: unknown property 'descripton' on Part (did you mean 'description'?)"))
+        #expect(result.stderr.contains(" --> \(file.path):3:10"), "\(result.stderr)")
+    }
 }

@@ -30,7 +30,7 @@ import TestSupport
             RETURN 2 AS after;
             """)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: unknown property 'numbr' on Part (did you mean 'number'?)\n --> query:1:25"))
+        #expect(result.stderr.hasPrefix("error: unknown property 'numbr' on Part (did you mean 'number'?)\n --> <stdin>:1:25"))
         #expect(result.stdout == "after\n2\n")
     }
 
@@ -58,6 +58,21 @@ import TestSupport
         let missing = try LoomProcess.run(["repl", "--db", db, "--init", folder.appendingPathComponent("nope.cypher").path], stdin: "")
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("init file not found"))
+    }
+
+    @Test func anErrorInAScriptNamesTheFileLineAndColumn() throws {
+        let db = try tinyGraph()
+        let folder = try Fixtures.temporaryDirectory("repl-positions")
+        let initFile = folder.appendingPathComponent("setup.cypher")
+        try Fixtures.write(":format csv\n\nMATCH (p:Part)\nRETURN p.numbr;\n", to: initFile)
+        let fromFile = try LoomProcess.run(["repl", "--db", db, "--init", initFile.path], stdin: "")
+        #expect(fromFile.status == 1)
+        #expect(fromFile.stderr.contains("unknown property 'numbr' on Part (did you mean 'number'?)"))
+        #expect(fromFile.stderr.contains(" --> \(initFile.path):4:10"), "\(fromFile.stderr)")
+        // Standard input: the second statement of line 2.
+        let piped = try LoomProcess.run(["repl", "--db", db], stdin: "RETURN 1 AS one;\nRETURN 2 AS two; RETURN x;\n")
+        #expect(piped.status == 1)
+        #expect(piped.stderr.contains(" --> <stdin>:2:25"), "\(piped.stderr)")
     }
 
     @Test func aMissingGraphIsAnErrorBeforeAnyPrompt() throws {

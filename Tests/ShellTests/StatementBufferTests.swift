@@ -104,4 +104,20 @@ import Testing
                 "MATCH (p:Part) WHERE p.number = 'a//b' RETURN p")
         #expect(StatementBuffer.singleLine("RETURN 4 / 2 AS half") == "RETURN 4 / 2 AS half")
     }
+
+    @Test func everyStatementKnowsWhereItStartsInTheInput() {
+        var buffer = StatementBuffer()
+        #expect(buffer.append("RETURN 1;") == [.statement("RETURN 1")])
+        #expect(buffer.statementOrigins == [.init(line: 1, column: 1)])
+        #expect(buffer.append(":format csv") == [.metaCommand(":format csv")])
+        #expect(buffer.append("").isEmpty)
+        #expect(buffer.append("  MATCH (p:Part)").isEmpty)
+        #expect(buffer.append("RETURN p; RETURN 2;  RETURN") == [.statement("MATCH (p:Part)\nRETURN p"), .statement("RETURN 2")])
+        #expect(buffer.statementOrigins == [.init(line: 4, column: 3), .init(line: 5, column: 11)])
+        #expect(buffer.append("  3;") == [.statement("RETURN\n  3")])
+        #expect(buffer.statementOrigins == [.init(line: 5, column: 22)])
+        #expect(buffer.append("RETURN 4").isEmpty)
+        #expect(buffer.finish() == .statement("RETURN 4"))
+        #expect(buffer.statementOrigins == [.init(line: 7, column: 1)])
+    }
 }

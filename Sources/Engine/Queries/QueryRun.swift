@@ -3,6 +3,22 @@ import GraphModel
 import GraphStore
 import Query
 
+/// Where a query's text was read from, so a compile error names the file's line and column:
+/// `loom query -f question.cypher`, or one statement of a REPL script (`--init`, standard input).
+public struct QueryOrigin: Sendable, Hashable {
+    /// The file name shown before `:LINE:COL` (`setup.cypher`, `<stdin>`).
+    public var name: String
+    /// Where the query text starts in that file, 1-based.
+    public var line: Int
+    public var column: Int
+
+    public init(name: String, line: Int = 1, column: Int = 1) {
+        self.name = name
+        self.line = line
+        self.column = column
+    }
+}
+
 /// What `loom query` and the REPL hand the engine: the Cypher text and its parameters.
 public struct QueryRequest: Sendable {
     public var text: String
@@ -12,13 +28,16 @@ public struct QueryRequest: Sendable {
     /// Polled by the native BOM operators while they load and walk (the REPL's Ctrl-C):
     /// returning true stops the query with "the BOM walk was cancelled".
     public var isCancelled: (@Sendable () -> Bool)?
+    /// The file the text came from, for error positions (nil: shown as `query:LINE:COL`).
+    public var origin: QueryOrigin?
 
     public init(text: String, parameters: [String: Value] = [:], maxRows: Int? = nil,
-                isCancelled: (@Sendable () -> Bool)? = nil) {
+                isCancelled: (@Sendable () -> Bool)? = nil, origin: QueryOrigin? = nil) {
         self.text = text
         self.parameters = parameters
         self.maxRows = maxRows
         self.isCancelled = isCancelled
+        self.origin = origin
     }
 }
 
@@ -37,7 +56,7 @@ extension GraphReport {
         do {
             compiled = try QueryCompiler.compile(request.text, catalog: store.catalog)
         } catch {
-            throw .query(error.description)
+            throw .query(request.origin.map { error.rendered(name: $0.name, line: $0.line, column: $0.column) } ?? error.description)
         }
         let compiledAt = Date()
         if compiled.isExplain {
