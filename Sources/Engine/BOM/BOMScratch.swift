@@ -9,40 +9,44 @@ import Foundation
 /// throws (a cycle, a cancellation) drops its scratch instead. Shared by all copies of a
 /// `BOMStructure` and safe to use from several threads (each walk takes its own scratch).
 final class BOMScratchPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var walks: [WalkScratch] = []
-    private var pushes: [PushScratch] = []
+    private let walks: Shelf<WalkScratch>
+    private let pushes: Shelf<PushScratch>
     /// Parts in the structure: the length of every array.
     let count: Int
     /// Scratch kept for reuse, per kind (more are made when several threads walk at once).
     static let kept = 2
 
-    init(count: Int) { self.count = count }
-
-    func takeWalk() -> WalkScratch {
-        lock.lock()
-        let reused = walks.popLast()
-        lock.unlock()
-        return reused ?? WalkScratch(count: count)
+    init(count: Int) {
+        self.count = count
+        walks = Shelf { WalkScratch(count: count) }
+        pushes = Shelf { PushScratch(count: count) }
     }
 
-    func give(_ scratch: WalkScratch) {
-        lock.lock()
-        if walks.count < Self.kept { walks.append(scratch) }
-        lock.unlock()
-    }
+    func takeWalk() -> WalkScratch { walks.take() }
+    func give(_ scratch: WalkScratch) { walks.give(scratch) }
+    func takePush() -> PushScratch { pushes.take() }
+    func give(_ scratch: PushScratch) { pushes.give(scratch) }
 
-    func takePush() -> PushScratch {
-        lock.lock()
-        let reused = pushes.popLast()
-        lock.unlock()
-        return reused ?? PushScratch(count: count)
-    }
+    /// Up to `kept` clean scratches of one kind behind a lock; a new one when none is free.
+    private final class Shelf<Scratch>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var kept: [Scratch] = []
+        private let make: () -> Scratch
 
-    func give(_ scratch: PushScratch) {
-        lock.lock()
-        if pushes.count < Self.kept { pushes.append(scratch) }
-        lock.unlock()
+        init(make: @escaping () -> Scratch) { self.make = make }
+
+        func take() -> Scratch {
+            lock.lock()
+            let reused = kept.popLast()
+            lock.unlock()
+            return reused ?? make()
+        }
+
+        func give(_ scratch: Scratch) {
+            lock.lock()
+            if kept.count < BOMScratchPool.kept { kept.append(scratch) }
+            lock.unlock()
+        }
     }
 }
 
