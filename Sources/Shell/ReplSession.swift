@@ -83,8 +83,9 @@ final class ReplSession {
         let limit = maxRows
         let worker = QueryWorker(interrupter: graph.interrupter, baseline: interruptBaseline ?? InterruptSignal.count)
         let (outcome, cancelled) = worker.run { flag -> Result<QueryOutcome, EngineError> in
-            let request = QueryRequest(text: text, parameters: parameters, maxRows: limit,
+            var request = QueryRequest(text: text, parameters: parameters, maxRows: limit,
                                        isCancelled: { flag.isCancelled }, origin: origin)
+            request.parameterAdvice = { "set it with :param \($0) VALUE (or name=value after :run NAME)" }
             do throws(EngineError) {
                 return .success(try report.value.run(request))
             } catch {
@@ -99,7 +100,7 @@ final class ReplSession {
         }
         switch outcome {
         case .failure(let error):
-            output.error(style.error(Self.inREPLWords(error.description)))
+            output.error(style.error(error.description))
             return false
         case .success(.rows(let result)):
             show(result)
@@ -161,15 +162,5 @@ final class ReplSession {
             output.result(text, plain: text)
             if style.width != nil { output.message(TablePrinter(style: style).summary(result, timing: timing)) }
         }
-    }
-
-    /// The engine's advice for the command line (`add --param part=VALUE`) as a REPL user follows it.
-    static func inREPLWords(_ message: String) -> String {
-        guard let range = message.range(of: "add --param ") else { return message }
-        let rest = message[range.upperBound...]
-        guard let equals = rest.range(of: "=VALUE") else { return message }
-        let name = rest[..<equals.lowerBound]
-        return message.replacingCharacters(in: range.lowerBound..<equals.upperBound,
-                                           with: "set it with :param \(name) VALUE (or name=value after :run NAME)")
     }
 }

@@ -32,6 +32,29 @@ enum ChildProcess {
     /// given files (`/dev/null` when nil). The working directory is inherited.
     static func run(_ executable: String, _ arguments: [String],
                     stdin: String? = nil, stdout: String? = nil, stderr: String? = nil) throws -> ChildRun {
+        let started = ContinuousClock.now
+        let pid = try spawn(executable, arguments, stdin: stdin, stdout: stdout, stderr: stderr)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 {
+            guard errno == EINTR else {
+                throw ChildProcessError(description: "wait4 failed for \(executable): \(String(cString: strerror(errno)))")
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        return ChildRun(
+            exitCode: exitCode(status),
+            wallSeconds: elapsed.seconds,
+            userSeconds: usage.ru_utime.seconds,
+            systemSeconds: usage.ru_stime.seconds,
+            peakRSSBytes: Int(usage.ru_maxrss) * 1024)
+    }
+
+    /// Starts `executable` with `arguments` (without argv[0]), standard input from `stdin` and
+    /// output to `stdout` / `stderr` (`/dev/null` when nil); returns its pid. The working
+    /// directory is inherited.
+    static func spawn(_ executable: String, _ arguments: [String],
+                      stdin: String?, stdout: String?, stderr: String?) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -44,28 +67,17 @@ enum ChildProcess {
 
         fflush(nil)
         var pid = pid_t()
-        let started = ContinuousClock.now
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else {
             throw ChildProcessError(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
         }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 {
-            guard errno == EINTR else {
-                throw ChildProcessError(description: "wait4 failed for \(executable): \(String(cString: strerror(errno)))")
-            }
-        }
-        let elapsed = ContinuousClock.now - started
+        return pid
+    }
 
+    /// A wait status as an exit code: the code, or 128 + signal number when killed by a signal.
+    static func exitCode(_ status: Int32) -> Int32 {
         let signal = status & 0x7f
-        let exitCode = signal == 0 ? (status >> 8) & 0xff : 128 + signal
-        return ChildRun(
-            exitCode: exitCode,
-            wallSeconds: elapsed.seconds,
-            userSeconds: usage.ru_utime.seconds,
-            systemSeconds: usage.ru_stime.seconds,
-            peakRSSBytes: Int(usage.ru_maxrss) * 1024)
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
     /// Runs a short helper command (a build, the generator) with its output shown to the user;

@@ -111,8 +111,8 @@ struct ChildQueryCommand: ParsableCommand {
         try best("explode") { try down.explode(good).count }
         try best("whereUsed") { try up.whereUsed(raw).count }
         let exploded = try down.explode(good), used = try up.whereUsed(raw)
-        try best("explode rows (values)") { exploded.map { [Value.string($0.component), BOMQuantity.value($0.quantity)] }.count }
-        try best("whereUsed rows (values)") { used.map { [Value.string($0.assembly), BOMQuantity.value($0.quantity)] }.count }
+        best("explode rows (values)") { exploded.map { [Value.string($0.component), BOMQuantity.value($0.quantity)] }.count }
+        best("whereUsed rows (values)") { used.map { [Value.string($0.assembly), BOMQuantity.value($0.quantity)] }.count }
         try best("load whole") { try BOMStructure.load(from: store, options: options).lineCount }
         let whole = try BOMStructure.load(from: store, options: options)
         try best("cycles") { try whole.cycles().count }

@@ -30,6 +30,9 @@ public struct QueryRequest: Sendable {
     public var isCancelled: (@Sendable () -> Bool)?
     /// The file the text came from, for error positions (nil: shown as `query:LINE:COL`).
     public var origin: QueryOrigin?
+    /// How the user gives a missing `$name`, for the error: the command line's
+    /// `add --param name=VALUE` unless the caller (the REPL) says otherwise.
+    public var parameterAdvice: @Sendable (String) -> String = { "add --param \($0)=VALUE" }
 
     public init(text: String, parameters: [String: Value] = [:], maxRows: Int? = nil,
                 isCancelled: (@Sendable () -> Bool)? = nil, origin: QueryOrigin? = nil) {
@@ -148,7 +151,7 @@ extension GraphReport {
         case .named(let name):
             guard let value = request.parameters[name] else {
                 let known = request.parameters.keys.sorted()
-                var message = "error: the query uses $\(name) but no value was given: add --param \(name)=VALUE"
+                var message = "error: the query uses $\(name) but no value was given: " + request.parameterAdvice(name)
                 if let s = Suggestions.closest(to: name, in: known) { message += " (did you mean $\(s)?)" }
                 throw .query(message)
             }
